@@ -110,8 +110,15 @@ pub fn progress(targets: &[Target], current: &AccidentFigures, baseline: &Accide
     targets
         .iter()
         .map(|t| {
-            let comparison = Comparison { current: current.get(t.measure), baseline: baseline.get(t.measure) };
-            TargetProgress { target: t.clone(), met: comparison.meets(t.goal), comparison }
+            let comparison = Comparison {
+                current: current.get(t.measure),
+                baseline: baseline.get(t.measure),
+            };
+            TargetProgress {
+                target: t.clone(),
+                met: comparison.meets(t.goal),
+                comparison,
+            }
         })
         .collect()
 }
@@ -123,33 +130,78 @@ mod tests {
 
     #[test]
     fn percent_change_against_baseline() {
-        let c = Comparison { current: 8, baseline: 10 };
+        let c = Comparison {
+            current: 8,
+            baseline: 10,
+        };
         assert_eq!(c.delta(), -2);
         assert_eq!(c.percent(), Some(-20.0));
         assert!(c.meets(TargetGoal::Decrease));
-        assert_eq!(Comparison { current: 3, baseline: 0 }.percent(), None);
+        assert_eq!(
+            Comparison {
+                current: 3,
+                baseline: 0
+            }
+            .percent(),
+            None
+        );
     }
 
     #[test]
     fn equal_nonzero_figures_do_not_meet_a_decrease() {
-        assert!(!Comparison { current: 4, baseline: 4 }.meets(TargetGoal::Decrease));
-        assert!(Comparison { current: 0, baseline: 0 }.meets(TargetGoal::Decrease));
-        assert!(!Comparison { current: 1, baseline: 0 }.meets(TargetGoal::Zero));
+        assert!(
+            !Comparison {
+                current: 4,
+                baseline: 4
+            }
+            .meets(TargetGoal::Decrease)
+        );
+        assert!(
+            Comparison {
+                current: 0,
+                baseline: 0
+            }
+            .meets(TargetGoal::Decrease)
+        );
+        assert!(
+            !Comparison {
+                current: 1,
+                baseline: 0
+            }
+            .meets(TargetGoal::Zero)
+        );
     }
 
     #[test]
     fn three_deaths_make_an_accident_particularly_serious() {
-        let mut a = Accident { deaths: 2, injuries: 1, drink_driving: true, commercial_car: false, marked_serious: false };
+        let mut a = Accident {
+            deaths: 2,
+            injuries: 1,
+            drink_driving: true,
+            commercial_car: false,
+            marked_serious: false,
+        };
         assert!(!a.is_particularly_serious(DEFAULT_SERIOUS_DEATHS));
         a.deaths = 3;
         let f = AccidentFigures::of_accident(&a, DEFAULT_SERIOUS_DEATHS);
-        assert_eq!((f.accidents, f.deaths, f.drink_driving, f.particularly_serious), (1, 3, 1, 1));
+        assert_eq!(
+            (f.accidents, f.deaths, f.drink_driving, f.particularly_serious),
+            (1, 3, 1, 1)
+        );
     }
 
     #[test]
     fn progress_reports_every_target() {
-        let cur = AccidentFigures { accidents: 5, deaths: 2, ..Default::default() };
-        let base = AccidentFigures { accidents: 7, deaths: 2, ..Default::default() };
+        let cur = AccidentFigures {
+            accidents: 5,
+            deaths: 2,
+            ..Default::default()
+        };
+        let base = AccidentFigures {
+            accidents: 7,
+            deaths: 2,
+            ..Default::default()
+        };
         let p = progress(&default_targets(), &cur, &base);
         assert_eq!(p.len(), 6);
         assert!(p[0].met);

@@ -2,10 +2,24 @@
 //! this crate compiles for the server and the browser and is tested without
 //! a database.
 
+pub mod awards;
 pub mod campaign;
 pub mod figures;
+pub mod periods;
+pub mod ranking;
+pub mod scoring;
+pub mod sheet;
 pub mod types;
+pub mod validation;
+pub mod workflow;
 
+pub use awards::*;
 pub use campaign::*;
 pub use figures::*;
+pub use periods::*;
+pub use ranking::*;
+pub use scoring::*;
+pub use sheet::*;
 pub use types::*;
+pub use validation::*;
+pub use workflow::*;

@@ -59,7 +59,10 @@ coded_enum! {
 impl UnitKind {
     /// Units with a territory are scored on the accident outcomes of their area.
     pub fn has_territory(self) -> bool {
-        matches!(self, UnitKind::Province | UnitKind::District | UnitKind::Town | UnitKind::Commune)
+        matches!(
+            self,
+            UnitKind::Province | UnitKind::District | UnitKind::Town | UnitKind::Commune
+        )
     }
 }
 
@@ -204,7 +207,11 @@ pub fn default_targets() -> Vec<Target> {
         .iter()
         .map(|&measure| Target {
             measure,
-            goal: if measure == Measure::ParticularlySerious { TargetGoal::Zero } else { TargetGoal::Decrease },
+            goal: if measure == Measure::ParticularlySerious {
+                TargetGoal::Zero
+            } else {
+                TargetGoal::Decrease
+            },
         })
         .collect()
 }

@@ -1,1 +1,45 @@
-//! Server functions of the public page.
+//! Server functions of the public page: no login, published figures only.
+
+use super::ApiError;
+use domain::{CampaignInfo, FiguresWindow, TargetProgress};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Everything the public page shows about one campaign.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CampaignOverview {
+    pub campaign: CampaignInfo,
+    pub days_left: i64,
+    pub window: Option<FiguresWindow>,
+    pub progress: Vec<TargetProgress>,
+}
+
+/// The overview of the campaign at `slug`, or of the current campaign.
+#[server(endpoint = "public/overview")]
+pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOverview>, ApiError> {
+    let db = super::server::db()?;
+    let campaign = match slug {
+        Some(slug) => store::campaigns::by_slug(&db, &slug).await?,
+        None => store::campaigns::current(&db).await?,
+    };
+    let Some(campaign) = campaign else { return Ok(None) };
+    let today = super::server::today_local();
+    let months: Vec<domain::ReportingMonth> = store::periods::reporting_months(&db, campaign.id).await?;
+    let years_back = chrono::Datelike::year(&campaign.starts_on) - campaign.baseline_year;
+    let window = domain::figures_window(&months, today, years_back);
+    let targets = store::campaigns::targets(&db, campaign.id).await?;
+    let (current, baseline) = match &window {
+        Some(w) => (
+            store::accidents::figures_between(&db, campaign.committee_id, w.from, w.to, campaign.serious_deaths_threshold)
+                .await?,
+            store::accidents::baseline_for(&db, campaign.committee_id, &w.baseline_months).await?,
+        ),
+        None => Default::default(),
+    };
+    Ok(Some(CampaignOverview {
+        days_left: campaign.days_left(today),
+        progress: domain::progress(&targets, &current, &baseline),
+        window,
+        campaign,
+    }))
+}

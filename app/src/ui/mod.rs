@@ -1,6 +1,55 @@
+//! The user interface: pages by product area, small shared components.
+
+pub mod components;
+pub mod format;
+pub mod pages;
+
+use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="vi">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b4f8a" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <p>"Thi đua ATGT"</p> }
+    provide_meta_context();
+    view! {
+        <I18nContextProvider ssr_lang_header_getter=components::vietnamese_first()>
+            <Stylesheet id="leptos" href="/pkg/thidua.css" />
+            <Title text="Thi đua ATGT" />
+            <Router>
+                <components::Layout>
+                    // Public pages render whole on the server (SsrMode::Async) so
+                    // they read the same with JavaScript turned off.
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/") view=pages::PublicPage ssr=SsrMode::Async />
+                        <Route path=path!("/c/:slug") view=pages::PublicPage ssr=SsrMode::Async />
+                    </Routes>
+                </components::Layout>
+            </Router>
+        </I18nContextProvider>
+    }
 }

@@ -1,2 +1,23 @@
 //! The store: sea-orm entities, migrations, queries and mutations.
 //! Rows never leave this crate; it returns domain types.
+
+pub mod accidents;
+pub mod audit;
+pub mod campaigns;
+mod db;
+pub mod demo;
+mod demo_data;
+// The whole data model is defined up front; some tables get their queries
+// with later features.
+#[allow(dead_code)]
+mod entities;
+mod error;
+pub mod migration;
+pub mod periods;
+mod time;
+
+pub use db::{begin_write, connect};
+pub use error::StoreError;
+pub use sea_orm::{DatabaseConnection, DatabaseTransaction};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,19 @@
+//! What server functions share on the server: the database handle and the clock.
+
+use super::ApiError;
+use chrono::NaiveDate;
+use leptos::prelude::use_context;
+use store::DatabaseConnection;
+
+/// The database handle the server puts in every request's context.
+pub fn db() -> Result<DatabaseConnection, ApiError> {
+    use_context::<DatabaseConnection>().ok_or_else(|| {
+        tracing::error!("no database in context");
+        ApiError::Internal
+    })
+}
+
+/// The committee works on Vietnamese time, whatever the server's zone.
+pub fn today_local() -> NaiveDate {
+    chrono::Utc::now().with_timezone(&chrono_tz::Asia::Ho_Chi_Minh).date_naive()
+}

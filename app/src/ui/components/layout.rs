@@ -1,0 +1,51 @@
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_use::UseLocalesOptions;
+
+/// Vietnamese first: the browser's Accept-Language is ignored, so a visitor
+/// sees Vietnamese until they choose English (kept in a cookie).
+pub fn vietnamese_first() -> UseLocalesOptions {
+    UseLocalesOptions::default().ssr_lang_header_getter(|| None)
+}
+
+/// The frame of every page: skip link, header with the language switch, footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let toggle = move |_| {
+        let next = if i18n.get_locale() == Locale::vi { Locale::en } else { Locale::vi };
+        i18n.set_locale(next);
+    };
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"ATGT"</span>
+                <span class="brand-name">{t!(i18n, app_name)}</span>
+            </a>
+            <button
+                class="lang-switch"
+                type="button"
+                on:click=toggle
+                aria-label=move || t_string!(i18n, switch_language_label).to_string()
+            >
+                {t!(i18n, switch_language)}
+            </button>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{t!(i18n, footer)}</p>
+        </footer>
+    }
+}
+
+/// Said on every page that shows demo data.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="demo-banner" role="note">
+            {t!(i18n, demo_banner)}
+        </p>
+    }
+}

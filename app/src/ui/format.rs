@@ -1,0 +1,48 @@
+//! Number and date formats as Vietnamese readers expect them
+//! (dd/mm/yyyy, decimal comma), with the English variants.
+
+use crate::i18n::Locale;
+use chrono::NaiveDate;
+
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// A signed change, with a true minus sign for screen readers and print.
+pub fn signed(n: i64) -> String {
+    match n {
+        n if n > 0 => format!("+{n}"),
+        n if n < 0 => format!("−{}", -n),
+        _ => "0".into(),
+    }
+}
+
+/// A signed percentage with one decimal, decimal comma in Vietnamese.
+pub fn percent(p: Option<f64>, locale: Locale) -> String {
+    let Some(p) = p else { return "—".into() };
+    let body = format!("{:.1}", p.abs());
+    let body = if locale == Locale::vi { body.replace('.', ",") } else { body };
+    let sign = if p > 0.0 {
+        "+"
+    } else if p < 0.0 {
+        "−"
+    } else {
+        ""
+    };
+    format!("{sign}{body}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_the_locale() {
+        assert_eq!(date(NaiveDate::from_ymd_opt(2024, 7, 5).unwrap()), "05/07/2024");
+        assert_eq!(signed(-3), "−3");
+        assert_eq!(signed(2), "+2");
+        assert_eq!(percent(Some(-12.345), Locale::vi), "−12,3%");
+        assert_eq!(percent(Some(50.0), Locale::en), "+50.0%");
+        assert_eq!(percent(None, Locale::vi), "—");
+    }
+}

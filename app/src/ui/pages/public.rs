@@ -1,0 +1,87 @@
+//! The public campaign page: what a resident sees from a shared link.
+
+use crate::api::public::{CampaignOverview, public_overview};
+use crate::i18n::*;
+use crate::ui::components::{DemoBanner, FiguresTable};
+use crate::ui::format;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn PublicPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let overview = Resource::new(move || params.read().get("slug"), public_overview);
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(Some(o)) => view! { <Overview o /> }.into_any(),
+                    Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
+                    Err(_) => view! { <p class="error" role="alert">{t!(i18n, load_error)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Overview(o: CampaignOverview) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = o.campaign;
+    let baseline_year = c.baseline_year;
+    let days_left = o.days_left;
+    let description = format!("{} — {} {}", c.theme, c.plan_number, c.title);
+    let window = o.window.clone();
+    view! {
+        <Title text=format!("{} — Thi đua ATGT", c.title) />
+        <Meta name="description" content=description />
+        {c.is_demo.then(|| view! { <DemoBanner /> })}
+        <section class="hero" aria-labelledby="campaign-title">
+            <p class="committee">{c.committee_name.clone()}</p>
+            <h1 id="campaign-title">{c.title.clone()}</h1>
+            <p class="theme">
+                <span class="label">{t!(i18n, theme)} ": "</span>
+                <q>{c.theme.clone()}</q>
+            </p>
+            <dl class="facts">
+                <div>
+                    <dt>{t!(i18n, plan_number)}</dt>
+                    <dd class="plan-number">{c.plan_number.clone()}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, period)}</dt>
+                    <dd class="dates">{format::date(c.starts_on)} " – " {format::date(c.ends_on)}</dd>
+                </div>
+                <div>
+                    <dt>{t!(i18n, days_left)}</dt>
+                    <dd class="days-left">
+                        {move || if days_left > 0 {
+                            format!("{days_left} {}", t_string!(i18n, days_unit))
+                        } else {
+                            t_string!(i18n, ended).to_string()
+                        }}
+                    </dd>
+                </div>
+            </dl>
+        </section>
+        <section class="figures-section" aria-labelledby="figures-title">
+            <h2 id="figures-title">{t!(i18n, figures_title)} " " {baseline_year}</h2>
+            {match window {
+                Some(w) => {
+                    let (from, to) = (format::date(w.from), format::date(w.to));
+                    view! {
+                        <p class="window">
+                            {move || t_string!(i18n, figures_window, from = from.clone(), to = to.clone(), year = baseline_year).to_string()}
+                        </p>
+                        <FiguresTable progress=o.progress baseline_year />
+                        <p class="note">{t!(i18n, figures_note)}</p>
+                    }
+                        .into_any()
+                }
+                None => view! { <p class="empty">{t!(i18n, figures_none)}</p> }.into_any(),
+            }}
+        </section>
+    }
+}

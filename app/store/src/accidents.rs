@@ -1,0 +1,77 @@
+//! Accident figures, summed the way every page shows them.
+
+use crate::entities::{accident, baseline};
+use crate::error::count;
+use crate::Result;
+use crate::time::local_midnight;
+use chrono::NaiveDate;
+use domain::{Accident, AccidentFigures, Id};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// Figures of the accidents of a committee's area that happened from `from`
+/// to `to`, both inclusive, as local (Asia/Ho_Chi_Minh) dates: the police
+/// and the plan count days in local time, the database keeps UTC.
+/// Struck-out accidents do not count.
+pub async fn figures_between(
+    db: &impl ConnectionTrait,
+    committee_id: Id,
+    from: NaiveDate,
+    to: NaiveDate,
+    serious_threshold: u32,
+) -> Result<AccidentFigures> {
+    let rows = accident::Entity::find()
+        .filter(accident::Column::CommitteeId.eq(committee_id))
+        .filter(accident::Column::DeletedAt.is_null())
+        .filter(accident::Column::OccurredAt.gte(local_midnight(from)))
+        .filter(accident::Column::OccurredAt.lt(local_midnight(next_day(to))))
+        .all(db)
+        .await?;
+    let mut total = AccidentFigures::default();
+    for row in &rows {
+        total.add(&AccidentFigures::of_accident(&to_domain(row)?, serious_threshold));
+    }
+    Ok(total)
+}
+
+/// Baseline-year totals of a committee's communes over the given months of
+/// `year` (each month counted once).
+pub async fn baseline_for_months(
+    db: &impl ConnectionTrait,
+    committee_id: Id,
+    year: i32,
+    months: &[u32],
+) -> Result<AccidentFigures> {
+    let months: Vec<i32> = months.iter().filter_map(|&m| i32::try_from(m).ok()).collect();
+    let rows = baseline::Entity::find()
+        .filter(baseline::Column::CommitteeId.eq(committee_id))
+        .filter(baseline::Column::Year.eq(year))
+        .filter(baseline::Column::Month.is_in(months))
+        .all(db)
+        .await?;
+    let mut total = AccidentFigures::default();
+    for b in &rows {
+        total.add(&AccidentFigures {
+            accidents: count(b.accidents, "baseline accidents")?,
+            deaths: count(b.deaths, "baseline deaths")?,
+            injuries: count(b.injuries, "baseline injuries")?,
+            drink_driving: count(b.drink_driving, "baseline drink_driving")?,
+            particularly_serious: count(b.particularly_serious, "baseline particularly_serious")?,
+            commercial_car: count(b.commercial_car, "baseline commercial_car")?,
+        });
+    }
+    Ok(total)
+}
+
+fn to_domain(a: &accident::Model) -> Result<Accident> {
+    Ok(Accident {
+        deaths: count(a.deaths, "accident deaths")?,
+        injuries: count(a.injuries, "accident injuries")?,
+        drink_driving: a.drink_driving,
+        commercial_car: a.commercial_car,
+        marked_serious: a.marked_serious,
+    })
+}
+
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d.succ_opt().unwrap_or(NaiveDate::MAX)
+}

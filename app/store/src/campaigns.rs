@@ -1,0 +1,71 @@
+//! Campaigns as the pages see them.
+
+use crate::entities::{campaign, committee, target};
+use crate::error::{code, count};
+use crate::Result;
+use domain::{CampaignInfo, CampaignStatus, Id, Measure, PeriodRule, Target, TargetGoal};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
+
+/// The campaign the public page shows by default: the open campaign that
+/// started last; when none is open, the one that started last.
+pub async fn current(db: &impl ConnectionTrait) -> Result<Option<CampaignInfo>> {
+    let latest_first = |q: Select<campaign::Entity>| {
+        q.order_by_desc(campaign::Column::StartsOn).order_by_desc(campaign::Column::Id)
+    };
+    let open = campaign::Column::Status.eq(CampaignStatus::Open.code());
+    match first(db, latest_first(campaign::Entity::find().filter(open))).await? {
+        Some(info) => Ok(Some(info)),
+        None => first(db, latest_first(campaign::Entity::find())).await,
+    }
+}
+
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<CampaignInfo>> {
+    first(db, campaign::Entity::find().filter(campaign::Column::Slug.eq(slug))).await
+}
+
+pub async fn by_id(db: &impl ConnectionTrait, id: Id) -> Result<Option<CampaignInfo>> {
+    first(db, campaign::Entity::find_by_id(id)).await
+}
+
+/// The campaign's targets in the order they were set.
+pub async fn targets(db: &impl ConnectionTrait, campaign_id: Id) -> Result<Vec<Target>> {
+    let rows = target::Entity::find()
+        .filter(target::Column::CampaignId.eq(campaign_id))
+        .order_by_asc(target::Column::Id)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|t| {
+            Ok(Target {
+                measure: code(&t.measure, Measure::from_code, "target measure")?,
+                goal: code(&t.goal, TargetGoal::from_code, "target goal")?,
+            })
+        })
+        .collect()
+}
+
+async fn first(db: &impl ConnectionTrait, query: Select<campaign::Entity>) -> Result<Option<CampaignInfo>> {
+    match query.find_also_related(committee::Entity).one(db).await? {
+        Some((c, committee)) => Ok(Some(info(c, committee.map(|c| c.name).unwrap_or_default())?)),
+        None => Ok(None),
+    }
+}
+
+fn info(c: campaign::Model, committee_name: String) -> Result<CampaignInfo> {
+    Ok(CampaignInfo {
+        id: c.id,
+        committee_id: c.committee_id,
+        committee_name,
+        slug: c.slug,
+        plan_number: c.plan_number,
+        title: c.title,
+        theme: c.theme,
+        starts_on: c.starts_on,
+        ends_on: c.ends_on,
+        baseline_year: c.baseline_year,
+        status: code(&c.status, CampaignStatus::from_code, "campaign status")?,
+        period_rule: code(&c.period_rule, PeriodRule::from_code, "period rule")?,
+        serious_deaths_threshold: count(c.serious_deaths_threshold, "serious deaths threshold")?,
+        is_demo: c.is_demo,
+    })
+}

@@ -1,0 +1,19 @@
+//! Schema migrations, applied by [`crate::connect`] on every start.
+//!
+//! Each migration is frozen once released: a database in the field has run
+//! it and will never run it again, so changing it would only make fresh
+//! databases differ from old ones. Later schema changes get their own,
+//! new migration appended to [`Migrator::migrations`].
+
+use sea_orm_migration::prelude::*;
+
+mod m20240705_000001_initial;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20240705_000001_initial::Migration)]
+    }
+}

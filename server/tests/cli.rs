@@ -1,0 +1,31 @@
+//! The binary's command line, as an operator meets it.
+
+use std::process::Command;
+
+fn thidua(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).output().expect("run thidua")
+}
+
+#[test]
+fn help_lists_every_subcommand_and_setting() {
+    let out = thidua(&["--help"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for word in ["serve", "migrate", "seed", "reset-demo", "DATABASE_URL", "THIDUA_ADDR", "THIDUA_DEMO"] {
+        assert!(text.contains(word), "--help does not mention {word}:\n{text}");
+    }
+}
+
+#[test]
+fn seed_then_migrate_on_a_fresh_sqlite_file() {
+    let dir = std::env::temp_dir().join(format!("thidua-cli-{}", std::process::id()));
+    let url = format!("sqlite://{}/db.sqlite?mode=rwc", dir.display());
+    let out = thidua(&["--database-url", &url, "seed"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Đã nạp dữ liệu minh họa"));
+    // A second seed must not load the demo twice.
+    let again = thidua(&["--database-url", &url, "seed"]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("đã có dữ liệu"));
+    let _ = std::fs::remove_dir_all(dir);
+}
