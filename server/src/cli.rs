@@ -3,10 +3,19 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "thidua", version, about = "Thi đua ATGT — phần mềm phong trào thi đua đảm bảo trật tự an toàn giao thông")]
+#[command(
+    name = "thidua",
+    version,
+    about = "Thi đua ATGT — phần mềm phong trào thi đua đảm bảo trật tự an toàn giao thông"
+)]
 pub struct Cli {
     /// Database: a SQLite file (the default) or `postgres://user@host/db`.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/thidua.db?mode=rwc", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/thidua.db?mode=rwc",
+        global = true
+    )]
     pub database_url: String,
 
     /// Address to listen on.

@@ -3,7 +3,10 @@
 use std::process::Command;
 
 fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).output().expect("run thidua")
+    Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(args)
+        .output()
+        .expect("run thidua")
 }
 
 #[test]
@@ -11,7 +14,15 @@ fn help_lists_every_subcommand_and_setting() {
     let out = thidua(&["--help"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for word in ["serve", "migrate", "seed", "reset-demo", "DATABASE_URL", "THIDUA_ADDR", "THIDUA_DEMO"] {
+    for word in [
+        "serve",
+        "migrate",
+        "seed",
+        "reset-demo",
+        "DATABASE_URL",
+        "THIDUA_ADDR",
+        "THIDUA_DEMO",
+    ] {
         assert!(text.contains(word), "--help does not mention {word}:\n{text}");
     }
 }

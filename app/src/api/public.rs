@@ -30,8 +30,14 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOver
     let targets = store::campaigns::targets(&db, campaign.id).await?;
     let (current, baseline) = match &window {
         Some(w) => (
-            store::accidents::figures_between(&db, campaign.committee_id, w.from, w.to, campaign.serious_deaths_threshold)
-                .await?,
+            store::accidents::figures_between(
+                &db,
+                campaign.committee_id,
+                w.from,
+                w.to,
+                campaign.serious_deaths_threshold,
+            )
+            .await?,
             store::accidents::baseline_for(&db, campaign.committee_id, &w.baseline_months).await?,
         ),
         None => Default::default(),

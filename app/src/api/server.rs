@@ -15,5 +15,7 @@ pub fn db() -> Result<DatabaseConnection, ApiError> {
 
 /// The committee works on Vietnamese time, whatever the server's zone.
 pub fn today_local() -> NaiveDate {
-    chrono::Utc::now().with_timezone(&chrono_tz::Asia::Ho_Chi_Minh).date_naive()
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+        .date_naive()
 }

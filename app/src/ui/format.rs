@@ -21,7 +21,11 @@ pub fn signed(n: i64) -> String {
 pub fn percent(p: Option<f64>, locale: Locale) -> String {
     let Some(p) = p else { return "—".into() };
     let body = format!("{:.1}", p.abs());
-    let body = if locale == Locale::vi { body.replace('.', ",") } else { body };
+    let body = if locale == Locale::vi {
+        body.replace('.', ",")
+    } else {
+        body
+    };
     let sign = if p > 0.0 {
         "+"
     } else if p < 0.0 {

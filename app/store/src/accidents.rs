@@ -1,12 +1,13 @@
 //! Accident figures, summed the way every page shows them.
 
+use crate::Result;
 use crate::entities::{accident, baseline};
 use crate::error::count;
-use crate::Result;
 use crate::time::local_midnight;
 use chrono::NaiveDate;
 use domain::{Accident, AccidentFigures, Id};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use std::collections::BTreeSet;
 
 /// Figures of the accidents of a committee's area that happened from `from`
 /// to `to`, both inclusive, as local (Asia/Ho_Chi_Minh) dates: the police
@@ -41,15 +42,29 @@ pub async fn baseline_for_months(
     year: i32,
     months: &[u32],
 ) -> Result<AccidentFigures> {
-    let months: Vec<i32> = months.iter().filter_map(|&m| i32::try_from(m).ok()).collect();
+    let pairs: Vec<(i32, u32)> = months.iter().map(|&m| (year, m)).collect();
+    baseline_for(db, committee_id, &pairs).await
+}
+
+/// Baseline totals of a committee's communes over (year, month) pairs, as
+/// `domain::FiguresWindow::baseline_months` lists them; each pair counted once.
+pub async fn baseline_for(
+    db: &impl ConnectionTrait,
+    committee_id: Id,
+    months: &[(i32, u32)],
+) -> Result<AccidentFigures> {
+    let wanted: BTreeSet<(i32, i32)> = months
+        .iter()
+        .filter_map(|&(y, m)| i32::try_from(m).ok().map(|m| (y, m)))
+        .collect();
+    let years: BTreeSet<i32> = wanted.iter().map(|&(y, _)| y).collect();
     let rows = baseline::Entity::find()
         .filter(baseline::Column::CommitteeId.eq(committee_id))
-        .filter(baseline::Column::Year.eq(year))
-        .filter(baseline::Column::Month.is_in(months))
+        .filter(baseline::Column::Year.is_in(years))
         .all(db)
         .await?;
     let mut total = AccidentFigures::default();
-    for b in &rows {
+    for b in rows.iter().filter(|b| wanted.contains(&(b.year, b.month))) {
         total.add(&AccidentFigures {
             accidents: count(b.accidents, "baseline accidents")?,
             deaths: count(b.deaths, "baseline deaths")?,

@@ -1,8 +1,8 @@
 //! The audit trail. Append-only by design: this insert is the only code
 //! in the crate that touches `audit_log`, and there is no update or delete.
 
-use crate::entities::audit_log;
 use crate::Result;
+use crate::entities::audit_log;
 use chrono::Utc;
 use domain::Id;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait};

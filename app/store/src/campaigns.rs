@@ -1,8 +1,8 @@
 //! Campaigns as the pages see them.
 
+use crate::Result;
 use crate::entities::{campaign, committee, target};
 use crate::error::{code, count};
-use crate::Result;
 use domain::{CampaignInfo, CampaignStatus, Id, Measure, PeriodRule, Target, TargetGoal};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 
@@ -10,7 +10,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 /// started last; when none is open, the one that started last.
 pub async fn current(db: &impl ConnectionTrait) -> Result<Option<CampaignInfo>> {
     let latest_first = |q: Select<campaign::Entity>| {
-        q.order_by_desc(campaign::Column::StartsOn).order_by_desc(campaign::Column::Id)
+        q.order_by_desc(campaign::Column::StartsOn)
+            .order_by_desc(campaign::Column::Id)
     };
     let open = campaign::Column::Status.eq(CampaignStatus::Open.code());
     match first(db, latest_first(campaign::Entity::find().filter(open))).await? {

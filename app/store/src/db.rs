@@ -4,8 +4,8 @@
 use crate::{StoreError, migration::Migrator};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 use std::{path::Path, str::FromStr, time::Duration};
@@ -30,21 +30,17 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, StoreError> {
 }
 
 async fn connect_sqlite(url: &str) -> Result<DatabaseConnection, StoreError> {
-    let parsed = SqliteConnectOptions::from_str(url)
-        .map_err(|e| StoreError::Config(format!("bad SQLite url: {e}")))?;
+    let parsed = SqliteConnectOptions::from_str(url).map_err(|e| StoreError::Config(format!("bad SQLite url: {e}")))?;
     let file = parsed.get_filename();
-    let in_memory = file.as_os_str().is_empty()
-        || file.to_string_lossy().contains(":memory:")
-        || url.contains("mode=memory");
-    if !in_memory {
-        if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
-            create_dir(dir)?;
-        }
+    let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+    if !in_memory && let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_dir(dir)?;
     }
 
     let mut opts = ConnectOptions::new(url);
-    // An in-memory database exists once per connection: a pool of several
-    // would be several databases.
+    // An in-memory database (trials, tests) is shared between connections
+    // through a shared cache, where a lock fails at once instead of waiting
+    // for the busy timeout: one connection avoids that.
     opts.max_connections(if in_memory { 1 } else { 8 })
         .min_connections(1)
         .acquire_timeout(Duration::from_secs(10))
@@ -75,8 +71,7 @@ async fn connect_postgres(url: &str) -> Result<DatabaseConnection, StoreError> {
 }
 
 fn create_dir(dir: &Path) -> Result<(), StoreError> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| StoreError::Config(format!("cannot create {}: {e}", dir.display())))
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::Config(format!("cannot create {}: {e}", dir.display())))
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock

@@ -96,10 +96,21 @@ pub const BLOCKS: &[DemoBlock] = &[
 /// others (the town and the communes on the main roads see more traffic).
 pub const ACCIDENT_WEIGHTS: [u32; 9] = [5, 3, 2, 4, 3, 2, 2, 3, 2];
 
-/// The one particularly serious accident of the demo: the commune (index in
-/// the third block), the local date and time, deaths and injuries.
-pub const SERIOUS_ACCIDENT: (usize, (i32, u32, u32), (u32, u32), i32, i32) =
-    (3, (2024, 10, 5), (19, 40), 3, 1);
+/// The one particularly serious accident of the demo.
+pub struct SeriousAccident {
+    /// Index among the town and communes (the third block).
+    pub territory: usize,
+    pub local: (i32, u32, u32, u32, u32),
+    pub deaths: i32,
+    pub injuries: i32,
+}
+
+pub const SERIOUS_ACCIDENT: SeriousAccident = SeriousAccident {
+    territory: 3,
+    local: (2024, 10, 5, 19, 40),
+    deaths: 3,
+    injuries: 1,
+};
 
 /// The activities a unit of this kind pledges and reports.
 pub fn activities(kind: UnitKind) -> Vec<Activity> {
@@ -157,24 +168,29 @@ pub const AWARD_FORMS: &[DemoAwardForm] = &[
     },
 ];
 
-/// (block, unit index, individual, text, local date).
-pub const COMMENDATIONS: &[(usize, usize, Option<&str>, &str, (i32, u32, u32))] = &[
-    (
-        0,
-        0,
-        None,
-        "Công an huyện ra quân cao điểm kiểm tra, xử lý vi phạm nồng độ cồn dịp Lễ Quốc khánh 2/9, \
-         không để xảy ra tai nạn giao thông nghiêm trọng trong những ngày nghỉ lễ.",
-        (2024, 9, 10),
-    ),
-    (
-        1,
-        2,
-        Some("Đoàn viên Trần Minh Khang"),
-        "Kịp thời sơ cứu và đưa người bị nạn đến Trung tâm Y tế huyện sau vụ va chạm giao thông \
-         trên Quốc lộ 1A đoạn qua xã Mỹ Hương.",
-        (2024, 10, 18),
-    ),
+pub struct DemoCommendation {
+    /// The unit praised, as (block, index in the block) of [`BLOCKS`].
+    pub unit: (usize, usize),
+    pub individual: Option<&'static str>,
+    pub text: &'static str,
+    pub published_on: (i32, u32, u32),
+}
+
+pub const COMMENDATIONS: &[DemoCommendation] = &[
+    DemoCommendation {
+        unit: (0, 0),
+        individual: None,
+        text: "Công an huyện ra quân cao điểm kiểm tra, xử lý vi phạm nồng độ cồn dịp Lễ Quốc khánh 2/9, \
+               không để xảy ra tai nạn giao thông nghiêm trọng trong những ngày nghỉ lễ.",
+        published_on: (2024, 9, 10),
+    },
+    DemoCommendation {
+        unit: (1, 2),
+        individual: Some("Đoàn viên Trần Minh Khang"),
+        text: "Kịp thời sơ cứu và đưa người bị nạn đến Trung tâm Y tế huyện sau vụ va chạm giao thông \
+               trên Quốc lộ 1A đoạn qua xã Mỹ Hương.",
+        published_on: (2024, 10, 18),
+    },
 ];
 
 /// What a reviewer writes when sending a report back or changing a score.
@@ -188,7 +204,22 @@ pub const REVIEW_REASONS: &[&str] = &[
     "Chỉ có 2 buổi tuyên truyền có biên bản, chưa đạt giao ước.",
     "Chưa có hình ảnh, đường dẫn chứng minh các tin bài đã đăng.",
 ];
-pub const REOPEN_REASON: &str =
-    "Mở lại theo đề nghị của Hội đồng thi đua để bổ sung tài liệu kiểm chứng tiêu chí D1.";
+pub const REOPEN_REASON: &str = "Mở lại theo đề nghị của Hội đồng thi đua để bổ sung tài liệu kiểm chứng tiêu chí D1.";
 pub const BONUS_REASON: &str =
     "Mô hình \"Cổng trường an toàn giao thông\" được Ban An toàn giao thông tỉnh biểu dương và nhân rộng.";
+
+/// What the police wrote; invented, like the figures.
+pub const ACCIDENT_NOTES: &[&str] = &[
+    "Va chạm giữa hai xe mô tô tại ngã ba (số liệu minh hoạ).",
+    "Xe mô tô tự té trên đường huyện (số liệu minh hoạ).",
+    "Xe mô tô va chạm xe tải trên Quốc lộ 1A (số liệu minh hoạ).",
+    "Người đi bộ bị xe mô tô tông khi băng qua đường (số liệu minh hoạ).",
+    "Xe ô tô con va chạm xe mô tô tại giao lộ (số liệu minh hoạ).",
+    "Va chạm giữa xe đạp và xe mô tô trên đường tỉnh (số liệu minh hoạ).",
+];
+pub const SERIOUS_NOTE: &str = "Xe khách va chạm với xe mô tô trên Quốc lộ 1A, 3 người tử vong (số liệu minh hoạ).";
+pub const SCORE_EXPLANATIONS: &[&str] = &[
+    "Đã thực hiện đầy đủ, có văn bản và hình ảnh kèm theo.",
+    "Thực hiện theo kế hoạch; biên bản, danh sách tham dự lưu tại đơn vị.",
+    "Đã triển khai, kết quả nêu trong báo cáo tháng.",
+];

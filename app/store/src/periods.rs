@@ -1,10 +1,10 @@
 //! Reporting periods of a campaign.
 
+use crate::Result;
 use crate::entities::period;
 use crate::error::{code, count};
-use crate::Result;
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::{Id, PeriodKind};
+use domain::{Id, PeriodKind, ReportingMonth};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// A reporting period as stored, with its id.
@@ -35,6 +35,21 @@ pub async fn list(db: &impl ConnectionTrait, campaign_id: Id) -> Result<Vec<Peri
         .all(db)
         .await?;
     rows.into_iter().map(to_domain).collect()
+}
+
+/// The campaign's monthly periods as the figure windows count them.
+pub async fn reporting_months(db: &impl ConnectionTrait, campaign_id: Id) -> Result<Vec<ReportingMonth>> {
+    Ok(list(db, campaign_id)
+        .await?
+        .into_iter()
+        .filter(|p| p.kind == PeriodKind::Monthly)
+        .map(|p| ReportingMonth {
+            year: p.year,
+            month: p.month,
+            starts_on: p.starts_on,
+            ends_on: p.ends_on,
+        })
+        .collect())
 }
 
 fn to_domain(p: period::Model) -> Result<Period> {

@@ -15,8 +15,14 @@ async fn migrations_apply_on_both_databases_and_are_idempotent() {
         assert_eq!(scalar(&first, "SELECT COUNT(*) FROM audit_log").await, 0, "{label}");
         first.close().await.unwrap();
 
-        let second = store::connect(&url).await.unwrap_or_else(|e| panic!("{label}, second connect: {e}"));
-        assert_eq!(scalar(&second, "SELECT COUNT(*) FROM seaql_migrations").await, applied, "{label}");
+        let second = store::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{label}, second connect: {e}"));
+        assert_eq!(
+            scalar(&second, "SELECT COUNT(*) FROM seaql_migrations").await,
+            applied,
+            "{label}"
+        );
         assert!(store::demo::is_empty(&second).await.unwrap(), "{label}");
         dbs.push((label, second));
     }
@@ -46,7 +52,11 @@ async fn sqlite_connections_are_durable_and_patient() {
     }
     for txn in &txns {
         let get = |sql: &'static str| async move {
-            let row = txn.query_one_raw(Statement::from_string(DbBackend::Sqlite, sql)).await.unwrap().unwrap();
+            let row = txn
+                .query_one_raw(Statement::from_string(DbBackend::Sqlite, sql))
+                .await
+                .unwrap()
+                .unwrap();
             row.try_get_by_index::<String>(0)
                 .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
                 .unwrap()
@@ -60,5 +70,19 @@ async fn sqlite_connections_are_durable_and_patient() {
         txn.rollback().await.unwrap();
     }
     assert_eq!(pragma(&db, "journal_mode").await, "wal");
+    finish(vec![("sqlite".to_string(), db)]).await;
+}
+
+#[tokio::test]
+async fn connect_opens_memory_databases_and_refuses_unknown_schemes() {
+    let db = store::connect("sqlite::memory:").await.unwrap();
+    assert_eq!(
+        scalar(&db, "SELECT COUNT(*) FROM seaql_migrations").await,
+        Migrator::migrations().len() as i64
+    );
     db.close().await.unwrap();
+    match store::connect("mysql://user:secret@host/db").await {
+        Err(store::StoreError::Config(msg)) => assert!(!msg.contains("secret"), "{msg}"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -13,7 +13,11 @@ pub fn vietnamese_first() -> UseLocalesOptions {
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let toggle = move |_| {
-        let next = if i18n.get_locale() == Locale::vi { Locale::en } else { Locale::vi };
+        let next = if i18n.get_locale() == Locale::vi {
+            Locale::en
+        } else {
+            Locale::vi
+        };
         i18n.set_locale(next);
     };
     view! {

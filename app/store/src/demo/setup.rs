@@ -3,14 +3,13 @@
 
 use super::rng::Rng;
 use super::{insert_all, utc_of};
+use crate::Result;
 use crate::demo_data::{self as data, DemoUnit};
 use crate::entities::*;
 use crate::time::local;
-use crate::Result;
 use chrono::{Duration, NaiveDateTime};
 use domain::{
-    Activity, CampaignStatus, CommitteeLevel, Criterion, PeriodKind, PeriodRule,
-    RegistrationStatus, UnitKind,
+    Activity, CampaignStatus, CommitteeLevel, Criterion, PeriodKind, PeriodRule, RegistrationStatus, UnitKind,
 };
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction};
 
@@ -25,7 +24,6 @@ pub struct SeededPeriod {
     pub kind: PeriodKind,
     /// Local wall time, as the plan states deadlines.
     pub deadline: NaiveDateTime,
-    pub starts_on: chrono::NaiveDate,
 }
 
 pub struct Seeded {
@@ -86,7 +84,15 @@ pub async fn frame(txn: &DatabaseTransaction, rng: &mut Rng) -> Result<Seeded> {
     });
     insert_all(txn, targets.collect()).await?;
 
-    let district = new_unit(txn, committee.id, None, data::DISTRICT_UNIT.0, data::DISTRICT_UNIT.1, UnitKind::District).await?;
+    let district = new_unit(
+        txn,
+        committee.id,
+        None,
+        data::DISTRICT_UNIT.0,
+        data::DISTRICT_UNIT.1,
+        UnitKind::District,
+    )
+    .await?;
     let mut units = Vec::new();
     let mut territories = Vec::new();
     for (b, block) in data::BLOCKS.iter().enumerate() {
@@ -105,14 +111,25 @@ pub async fn frame(txn: &DatabaseTransaction, rng: &mut Rng) -> Result<Seeded> {
                 territories.push(id);
             }
             let pledges = register(txn, rng, campaign.id, id, block_row.id, *kind).await?;
-            units.push(SeededUnit { id, kind: *kind, pledges });
+            units.push(SeededUnit {
+                id,
+                kind: *kind,
+                pledges,
+            });
         }
     }
 
     let criteria = sheet(txn, campaign.id).await?;
     let periods = periods(txn, campaign.id).await?;
     awards_and_praise(txn, campaign.id, &units).await?;
-    Ok(Seeded { committee_id: committee.id, campaign_id: campaign.id, units, territories, periods, criteria })
+    Ok(Seeded {
+        committee_id: committee.id,
+        campaign_id: campaign.id,
+        units,
+        territories,
+        periods,
+        criteria,
+    })
 }
 
 async fn new_unit(
@@ -148,9 +165,8 @@ async fn register(
     block_id: i64,
     kind: UnitKind,
 ) -> Result<Vec<(Activity, i64)>> {
-    let registered_at = local(2024, 7, 8, 8, 0)
-        + Duration::days(rng.range(0, 6))
-        + Duration::minutes(rng.range(0, 8 * 60));
+    let registered_at =
+        local(2024, 7, 8, 8, 0) + Duration::days(rng.range(0, 6)) + Duration::minutes(rng.range(0, 8 * 60));
     let registration = registration::ActiveModel {
         campaign_id: Set(campaign_id),
         unit_id: Set(unit_id),
@@ -250,34 +266,45 @@ async fn periods(txn: &DatabaseTransaction, campaign_id: i64) -> Result<Vec<Seed
         }
         .insert(txn)
         .await?;
-        out.push(SeededPeriod { id: row.id, kind: spec.kind, deadline: spec.deadline, starts_on: spec.starts_on });
+        out.push(SeededPeriod {
+            id: row.id,
+            kind: spec.kind,
+            deadline: spec.deadline,
+        });
     }
     Ok(out)
 }
 
 async fn awards_and_praise(txn: &DatabaseTransaction, campaign_id: i64, units: &[SeededUnit]) -> Result<()> {
-    let forms = data::AWARD_FORMS.iter().enumerate().map(|(i, f)| award_form::ActiveModel {
-        campaign_id: Set(campaign_id),
-        name: Set(f.name.into()),
-        level: Set(f.level.code().into()),
-        issuer: Set(f.issuer.into()),
-        min_score: Set(f.min_score),
-        max_rank: Set(f.max_rank),
-        quota: Set(None),
-        excludes_serious: Set(true),
-        sort_order: Set(i as i32 + 1),
-        ..Default::default()
-    });
+    let forms = data::AWARD_FORMS
+        .iter()
+        .enumerate()
+        .map(|(i, f)| award_form::ActiveModel {
+            campaign_id: Set(campaign_id),
+            name: Set(f.name.into()),
+            level: Set(f.level.code().into()),
+            issuer: Set(f.issuer.into()),
+            min_score: Set(f.min_score),
+            max_rank: Set(f.max_rank),
+            quota: Set(None),
+            excludes_serious: Set(true),
+            sort_order: Set(i as i32 + 1),
+            ..Default::default()
+        });
     insert_all(txn, forms.collect()).await?;
 
-    let offsets: Vec<usize> =
-        data::BLOCKS.iter().scan(0, |acc, b| Some(std::mem::replace(acc, *acc + b.units.len()))).collect();
-    let praise = data::COMMENDATIONS.iter().map(|&(block, idx, person, text, (y, m, d))| {
+    let offsets: Vec<usize> = data::BLOCKS
+        .iter()
+        .scan(0, |acc, b| Some(std::mem::replace(acc, *acc + b.units.len())))
+        .collect();
+    let praise = data::COMMENDATIONS.iter().map(|c| {
+        let (block, idx) = c.unit;
+        let (y, m, d) = c.published_on;
         commendation::ActiveModel {
             campaign_id: Set(campaign_id),
             unit_id: Set(Some(units[offsets[block] + idx].id)),
-            individual_name: Set(person.map(Into::into)),
-            text: Set(text.into()),
+            individual_name: Set(c.individual.map(Into::into)),
+            text: Set(c.text.into()),
             published_at: Set(local(y, m, d, 9, 0)),
             ..Default::default()
         }

@@ -28,17 +28,9 @@ pub enum Relation {
         to = "super::committee::Column::Id"
     )]
     Committee,
-    #[sea_orm(
-        belongs_to = "Entity",
-        from = "Column::ParentId",
-        to = "Column::Id"
-    )]
+    #[sea_orm(belongs_to = "Entity", from = "Column::ParentId", to = "Column::Id")]
     Parent,
-    #[sea_orm(
-        belongs_to = "Entity",
-        from = "Column::NominatedByUnitId",
-        to = "Column::Id"
-    )]
+    #[sea_orm(belongs_to = "Entity", from = "Column::NominatedByUnitId", to = "Column::Id")]
     NominatedBy,
 }
 

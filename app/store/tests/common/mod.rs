@@ -4,9 +4,9 @@
 
 #![allow(dead_code)]
 
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
 /// Test databases are named `t_store_<pid>_…`, so a later run can tell the
@@ -32,13 +32,20 @@ fn with_database(url: &str, name: &str) -> String {
         None => (url, String::new()),
     };
     let authority_start = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let host_end = base[authority_start..].find('/').map(|i| authority_start + i).unwrap_or(base.len());
+    let host_end = base[authority_start..]
+        .find('/')
+        .map(|i| authority_start + i)
+        .unwrap_or(base.len());
     format!("{}/{}{}", &base[..host_end], name, query)
 }
 
 async fn admin() -> DatabaseConnection {
     let url = admin_url();
-    match Database::connect(url.as_str()).await {
+    let mut opts = ConnectOptions::new(url.as_str());
+    opts.connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    match Database::connect(opts).await {
         Ok(db) => db,
         Err(e) => panic!(
             "PostgreSQL is unreachable at {url} ({e}). Store tests need it: start it with \
@@ -49,7 +56,9 @@ async fn admin() -> DatabaseConnection {
 }
 
 async fn exec(db: &DatabaseConnection, sql: String) -> Result<(), sea_orm::DbErr> {
-    db.execute_raw(Statement::from_string(DbBackend::Postgres, sql)).await.map(|_| ())
+    db.execute_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+        .map(|_| ())
 }
 
 /// Drops test databases left by runs of other processes (a test that
@@ -57,7 +66,10 @@ async fn exec(db: &DatabaseConnection, sql: String) -> Result<(), sea_orm::DbErr
 async fn sweep(admin: &DatabaseConnection) {
     let mine = format!("{PREFIX}{}_", std::process::id());
     let sql = format!("SELECT datname FROM pg_database WHERE datname LIKE '{PREFIX}%'");
-    let rows = admin.query_all_raw(Statement::from_string(DbBackend::Postgres, sql)).await.unwrap();
+    let rows = admin
+        .query_all_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+        .unwrap();
     for row in rows {
         let name: String = row.try_get("", "datname").unwrap();
         if name.starts_with(PREFIX) && !name.starts_with(&mine) {
@@ -85,37 +97,51 @@ pub async fn postgres_url() -> String {
 
 /// URLs of two fresh, empty databases: (label, url).
 pub async fn database_urls() -> Vec<(String, String)> {
-    vec![("sqlite".to_string(), sqlite_url()), ("postgres".to_string(), postgres_url().await)]
+    vec![
+        ("sqlite".to_string(), sqlite_url()),
+        ("postgres".to_string(), postgres_url().await),
+    ]
 }
 
 /// Two fresh databases, migrated: (label, connection).
 pub async fn databases() -> Vec<(String, DatabaseConnection)> {
     let mut out = Vec::new();
     for (label, url) in database_urls().await {
-        let db = store::connect(&url).await.unwrap_or_else(|e| panic!("{label}: connect: {e}"));
+        let db = store::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{label}: connect: {e}"));
         out.push((label, db));
     }
     out
 }
 
-/// Closes the connections and drops the PostgreSQL test database.
+/// Closes the connections, drops the PostgreSQL test database and removes
+/// the SQLite test folder.
 pub async fn finish(dbs: Vec<(String, DatabaseConnection)>) {
     for (_, db) in dbs {
-        let name = if db.get_database_backend() == DbBackend::Postgres {
-            let row = db
-                .query_one_raw(Statement::from_string(DbBackend::Postgres, "SELECT current_database() AS name"))
-                .await
-                .unwrap()
-                .unwrap();
-            Some(row.try_get::<String>("", "name").unwrap())
-        } else {
-            None
+        let backend = db.get_database_backend();
+        let sql = match backend {
+            DbBackend::Postgres => "SELECT current_database()",
+            _ => "SELECT file FROM pragma_database_list WHERE name = 'main'",
         };
+        let row = db
+            .query_one_raw(Statement::from_string(backend, sql))
+            .await
+            .unwrap()
+            .unwrap();
+        let name: String = row.try_get_by_index(0).unwrap();
         db.close().await.unwrap();
-        if let Some(name) = name {
+        if backend == DbBackend::Postgres {
             let admin = admin().await;
-            exec(&admin, format!("DROP DATABASE IF EXISTS \"{name}\"")).await.unwrap();
+            exec(&admin, format!("DROP DATABASE IF EXISTS \"{name}\""))
+                .await
+                .unwrap();
             admin.close().await.unwrap();
+        } else if let Some(dir) = std::path::Path::new(&name).ancestors().find(|a| {
+            a.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("store-test-"))
+        }) {
+            let _ = std::fs::remove_dir_all(dir);
         }
     }
 }

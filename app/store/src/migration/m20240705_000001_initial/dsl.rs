@@ -15,15 +15,21 @@ pub struct NewTable {
 /// A table with the usual autoincrement `id` primary key.
 pub fn table(name: &'static str) -> NewTable {
     let mut stmt = Table::create();
-    stmt.table(name)
-        .col(ColumnDef::new("id").big_integer().not_null().auto_increment().primary_key());
+    stmt.table(name).col(
+        ColumnDef::new("id")
+            .big_integer()
+            .not_null()
+            .auto_increment()
+            .primary_key(),
+    );
     NewTable { name, stmt }
 }
 
 /// A table whose primary key is a string chosen by the caller.
 pub fn table_with_string_key(name: &'static str) -> NewTable {
     let mut stmt = Table::create();
-    stmt.table(name).col(ColumnDef::new("id").string().not_null().primary_key());
+    stmt.table(name)
+        .col(ColumnDef::new("id").string().not_null().primary_key());
     NewTable { name, stmt }
 }
 

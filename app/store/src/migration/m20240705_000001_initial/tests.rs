@@ -14,10 +14,11 @@ macro_rules! entity_tables {
 }
 
 async fn columns(db: &DatabaseConnection, table: &str) -> Vec<(String, String, i64, i64)> {
-    let sql = format!(
-        "SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY name"
-    );
-    let rows = db.query_all_raw(Statement::from_string(DbBackend::Sqlite, sql)).await.unwrap();
+    let sql = format!("SELECT name, type, \"notnull\", pk FROM pragma_table_info('{table}') ORDER BY name");
+    let rows = db
+        .query_all_raw(Statement::from_string(DbBackend::Sqlite, sql))
+        .await
+        .unwrap();
     rows.iter()
         .map(|r| {
             (
@@ -33,7 +34,10 @@ async fn columns(db: &DatabaseConnection, table: &str) -> Vec<(String, String, i
 async fn table_names(db: &DatabaseConnection) -> Vec<String> {
     let sql = "SELECT name FROM sqlite_master WHERE type = 'table' \
                AND name NOT LIKE 'sqlite_%' AND name <> 'seaql_migrations' ORDER BY name";
-    let rows = db.query_all_raw(Statement::from_string(DbBackend::Sqlite, sql)).await.unwrap();
+    let rows = db
+        .query_all_raw(Statement::from_string(DbBackend::Sqlite, sql))
+        .await
+        .unwrap();
     rows.iter().map(|r| r.try_get::<String>("", "name").unwrap()).collect()
 }
 
@@ -44,10 +48,36 @@ async fn migration_creates_exactly_the_entities_columns() {
 
     let derived = Database::connect("sqlite::memory:").await.unwrap();
     let stmts = entity_tables![
-        accident, audit_log, award_decision, award_form, award_proposal, baseline, block,
-        campaign, commendation, committee, criteria_group, criterion, display_token, evidence,
-        extension, file, notification, objection, period, pledge, registration, report,
-        report_activity, report_event, report_score, session, target, unit, user, user_role,
+        accident,
+        audit_log,
+        award_decision,
+        award_form,
+        award_proposal,
+        baseline,
+        block,
+        campaign,
+        commendation,
+        committee,
+        criteria_group,
+        criterion,
+        display_token,
+        evidence,
+        extension,
+        file,
+        notification,
+        objection,
+        period,
+        pledge,
+        registration,
+        report,
+        report_activity,
+        report_event,
+        report_score,
+        session,
+        target,
+        unit,
+        user,
+        user_role,
     ];
     for stmt in &stmts {
         derived.execute(stmt).await.unwrap();
