@@ -66,7 +66,7 @@ bundle_size() {
 run_tests() {
   start_postgres
   log "unit, property and store tests (SQLite and PostgreSQL)"
-  cargo test --release -p domain -p store -p app -p server
+  cargo test --release -p domain -p store -p app -p thidua
   build_release
   bundle_size
   log "end2end tests in headless Chromium"
