@@ -30,6 +30,22 @@ pub struct Cli {
     #[arg(long, env = "THIDUA_DEMO", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo: bool,
 
+    /// The site is served over HTTPS (behind a TLS proxy): Secure cookies and HSTS.
+    #[arg(long, env = "THIDUA_HTTPS", default_value_t = false, action = clap::ArgAction::Set, global = true)]
+    pub https: bool,
+
+    /// Minutes of inactivity after which a session ends.
+    #[arg(long, env = "THIDUA_SESSION_IDLE_MINUTES", default_value_t = 60, global = true)]
+    pub session_idle_minutes: i64,
+
+    /// Sign-in attempts allowed per minute for one account.
+    #[arg(long, env = "THIDUA_LOGIN_PER_ACCOUNT", default_value_t = 5, global = true)]
+    pub login_per_account: u32,
+
+    /// Sign-in attempts allowed per minute from one address.
+    #[arg(long, env = "THIDUA_LOGIN_PER_ADDRESS", default_value_t = 20, global = true)]
+    pub login_per_address: u32,
+
     /// Log as JSON lines instead of text.
     #[arg(long, env = "THIDUA_LOG_JSON", default_value_t = false, global = true)]
     pub log_json: bool,
@@ -38,7 +54,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Subcommand, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Subcommand, Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Run the web server (the default).
     Serve,
@@ -48,4 +64,13 @@ pub enum Command {
     Seed,
     /// Delete the demo data and load it afresh, then exit.
     ResetDemo,
+    /// Create an administrator; the password is read from THIDUA_ADMIN_PASSWORD or standard input.
+    CreateAdmin {
+        /// User name (letters without diacritics, digits, . _ -).
+        #[arg(long)]
+        username: String,
+        /// Full name shown in the app.
+        #[arg(long)]
+        display_name: String,
+    },
 }

@@ -1,10 +1,8 @@
 //! The server binary: configuration, subcommands, and the web server.
 
-mod cli;
-mod routes;
-
 use clap::Parser;
-use cli::{Cli, Command};
+use thidua::cli::{Cli, Command};
+use thidua::routes;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -23,7 +21,7 @@ async fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     // `connect` applies pending migrations, so every subcommand sees the current schema.
     let db = store::connect(&cli.database_url).await?;
-    match cli.command.unwrap_or(Command::Serve) {
+    match cli.command.clone().unwrap_or(Command::Serve) {
         Command::Migrate => tracing::info!("migrations applied"),
         Command::Seed => {
             if store::demo::is_empty(&db).await? {
@@ -37,6 +35,7 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             store::demo::reset(&db).await?;
             println!("Đã nạp lại dữ liệu minh họa.");
         }
+        Command::CreateAdmin { username, display_name } => create_admin(&db, &username, &display_name).await?,
         Command::Serve => {
             if cli.demo && store::demo::is_empty(&db).await? {
                 store::demo::seed(&db).await?;
@@ -45,6 +44,57 @@ async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             routes::serve(&cli, db).await?;
         }
     }
+    Ok(())
+}
+
+/// The first administrator of a real installation: no default password exists.
+async fn create_admin(
+    db: &store::DatabaseConnection,
+    username: &str,
+    display_name: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let password = match std::env::var("THIDUA_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("Mật khẩu cho {username} (ít nhất 10 ký tự), rồi Enter:");
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    store::passwords::check_strength(&password)?;
+    let hash = store::passwords::hash(&password)?;
+    let txn = store::begin_write(db).await?;
+    let id = store::users::create(
+        &txn,
+        store::users::NewUser {
+            username: username.trim().to_lowercase(),
+            display_name: display_name.trim().into(),
+            email: None,
+            unit_id: None,
+            password_hash: hash,
+            roles: vec![store::users::RoleGrant {
+                role: domain::Role::Admin,
+                campaign_id: None,
+            }],
+            is_demo: false,
+        },
+    )
+    .await?;
+    store::audit::record(
+        &txn,
+        store::audit::AuditEntry {
+            actor_label: "create-admin".into(),
+            action: "user_created".into(),
+            entity: "user".into(),
+            entity_id: Some(id),
+            new_value: Some(format!("{username} (admin)")),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    println!("Đã tạo quản trị viên {username}.");
     Ok(())
 }
 

@@ -1,12 +1,17 @@
 //! The router: Leptos pages and server functions, static files, middleware.
 
 use crate::cli::Cli;
+use crate::security::{self, CspNonce};
+use app::auth::{Backend, Throttle};
 use app::ui::{App, shell};
-use axum::{Router, http::HeaderValue, routing::get};
+use axum::{Router, middleware, routing::get};
+use axum_login::AuthManagerLayerBuilder;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::net::SocketAddr;
 use store::DatabaseConnection;
-use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer};
+use tower_http::compression::CompressionLayer;
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer, cookie::SameSite, cookie::time::Duration};
 
 pub async fn serve(cli: &Cli, db: DatabaseConnection) -> Result<(), Box<dyn std::error::Error>> {
     let mut conf = get_configuration(None)?;
@@ -14,16 +19,57 @@ pub async fn serve(cli: &Cli, db: DatabaseConnection) -> Result<(), Box<dyn std:
     conf.leptos_options.site_root = cli.site_root.clone().into();
     let options = conf.leptos_options;
     let addr = options.site_addr;
+    let app = router(cli, options, db);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Router {
+    let sessions = store::sessions::DbSessionStore::new(db.clone());
+    let sweeper = sessions.clone();
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = sweeper.delete_expired().await {
+                tracing::warn!("deleting expired sessions: {e}");
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(600)).await;
+        }
+    });
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name("thidua_sid")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(cli.https)
+        .with_expiry(Expiry::OnInactivity(Duration::minutes(cli.session_idle_minutes)));
+    let auth_layer = AuthManagerLayerBuilder::new(Backend { db: db.clone() }, session_layer).build();
+    let throttle = Throttle::new(cli.login_per_account, cli.login_per_address);
+    let https = cli.https;
 
     let routes = generate_route_list(App);
-    let app = Router::new()
+    Router::new()
         .route("/healthz", get(|| async { "ok" }))
+        .route("/man-hinh/{token}", get(crate::display::open))
         .leptos_routes_with_context(
             &options,
             routes,
             {
                 let db = db.clone();
-                move || provide_context(db.clone())
+                move || {
+                    provide_context(db.clone());
+                    provide_context(throttle.clone());
+                    // Leptos's hydration script carries the nonce the CSP header names.
+                    let nonce = use_context::<axum::http::request::Parts>()
+                        .and_then(|p| p.extensions.get::<CspNonce>().cloned());
+                    if let Some(CspNonce(n)) = nonce {
+                        provide_context(leptos::nonce::Nonce::from_value(n));
+                    }
+                }
             },
             {
                 let options = options.clone();
@@ -32,24 +78,12 @@ pub async fn serve(cli: &Cli, db: DatabaseConnection) -> Result<(), Box<dyn std:
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        .layer(middleware::from_fn(app::api::auth::absolute_timeout))
+        .layer(auth_layer)
+        .layer(middleware::from_fn(security::refuse_cross_site))
+        .layer(middleware::from_fn(move |req, next| {
+            security::content_security_policy(https, req, next)
+        }))
         .layer(CompressionLayer::new())
-        .layer(header("x-content-type-options", "nosniff"))
-        .layer(header("referrer-policy", "strict-origin-when-cross-origin"))
-        .layer(header("x-frame-options", "DENY"));
-
-    let listener = tokio::net::TcpListener::bind(addr).await?;
-    tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
-    Ok(())
-}
-
-fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::if_not_present(
-        axum::http::HeaderName::from_static(name),
-        HeaderValue::from_static(value),
-    )
+        .layer(axum::Extension(db))
 }

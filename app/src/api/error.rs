@@ -8,8 +8,17 @@ use serde::{Deserialize, Serialize};
 pub enum ApiError {
     #[error("not found")]
     NotFound,
+    /// Not signed in, or the session has ended.
+    #[error("unauthorized")]
+    Unauthorized,
     #[error("forbidden")]
     Forbidden,
+    /// Too many attempts; try again later.
+    #[error("throttled")]
+    Throttled,
+    /// Someone else changed the record first (optimistic versioning).
+    #[error("{0}")]
+    Conflict(String),
     /// Bad input, with a message for the user (Vietnamese).
     #[error("{0}")]
     Invalid(String),
@@ -29,10 +38,54 @@ impl FromServerFnError for ApiError {
     }
 }
 
+impl ApiError {
+    /// The message shown to the user, in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match self {
+            ApiError::NotFound => "Không tìm thấy dữ liệu.".into(),
+            ApiError::Unauthorized => "Vui lòng đăng nhập.".into(),
+            ApiError::Forbidden => "Bạn không có quyền thực hiện thao tác này.".into(),
+            ApiError::Throttled => "Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.".into(),
+            ApiError::Invalid(m) | ApiError::Conflict(m) => m.clone(),
+            ApiError::Internal => "Có lỗi ở máy chủ. Vui lòng thử lại sau.".into(),
+            ApiError::Transport(_) => "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.".into(),
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn status(&self) -> axum::http::StatusCode {
+        use axum::http::StatusCode;
+        match self {
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Internal | ApiError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Sets the HTTP status of the response to match, then returns the error.
+    #[cfg(feature = "ssr")]
+    pub fn respond(self) -> Self {
+        if let Some(resp) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(self.status());
+        }
+        self
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<store::StoreError> for ApiError {
     fn from(e: store::StoreError) -> Self {
-        tracing::error!(error = %e, "store error");
-        ApiError::Internal
+        match e {
+            store::StoreError::NotFound(_) => ApiError::NotFound,
+            store::StoreError::Conflict(m) => ApiError::Conflict(m),
+            e => {
+                tracing::error!(error = %e, "store error");
+                ApiError::Internal
+            }
+        }
     }
 }

@@ -1,8 +1,16 @@
-//! Server functions, one module per product area. Each checks access, calls
-//! the domain and the store, and returns typed errors.
+//! Server functions, one module per product area. Each starts with the access
+//! check (`access::authorize`), calls the domain and the store, and returns
+//! typed errors.
 
+pub mod access;
+pub mod admin;
+pub mod audit;
+pub mod auth;
+pub mod dashboard;
 pub mod error;
+pub mod policies;
 pub mod public;
+pub mod reports;
 #[cfg(feature = "ssr")]
 pub mod server;
 

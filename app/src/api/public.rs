@@ -17,12 +17,22 @@ pub struct CampaignOverview {
 /// The overview of the campaign at `slug`, or of the current campaign.
 #[server(endpoint = "public/overview")]
 pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOverview>, ApiError> {
+    use leptos::server_fn::ServerFn;
+    super::access::authorize(PublicOverview::PATH).await?;
     let db = super::server::db()?;
     let campaign = match slug {
         Some(slug) => store::campaigns::by_slug(&db, &slug).await?,
         None => store::campaigns::current(&db).await?,
     };
     let Some(campaign) = campaign else { return Ok(None) };
+    overview_of(&db, campaign).await.map(Some)
+}
+
+/// The figures of `campaign` so far against cùng kỳ, as the public page and
+/// the meeting-room dashboard show them.
+#[cfg(feature = "ssr")]
+pub async fn overview_of(db: &store::DatabaseConnection, campaign: CampaignInfo) -> Result<CampaignOverview, ApiError> {
+    let db = db.clone();
     let today = super::server::today_local();
     let months: Vec<domain::ReportingMonth> = store::periods::reporting_months(&db, campaign.id).await?;
     let years_back = chrono::Datelike::year(&campaign.starts_on) - campaign.baseline_year;
@@ -42,10 +52,10 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOver
         ),
         None => Default::default(),
     };
-    Ok(Some(CampaignOverview {
+    Ok(CampaignOverview {
         days_left: campaign.days_left(today),
         progress: domain::progress(&targets, &current, &baseline),
         window,
         campaign,
-    }))
+    })
 }

@@ -19,3 +19,9 @@ pub fn today_local() -> NaiveDate {
         .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
         .date_naive()
 }
+
+/// A random token for a link (display screens): 256 bits, hex.
+pub fn random_token() -> String {
+    use rand::Rng;
+    hex::encode(rand::rng().random::<[u8; 32]>())
+}

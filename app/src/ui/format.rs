@@ -2,7 +2,18 @@
 //! (dd/mm/yyyy, decimal comma), with the English variants.
 
 use crate::i18n::Locale;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+/// Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is
+/// exact and keeps the time-zone database out of the browser bundle.
+pub fn vietnam(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+    t.with_timezone(&FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset"))
+}
+
+/// dd/mm/yyyy HH:MM in Vietnamese time.
+pub fn datetime_local(t: DateTime<Utc>) -> String {
+    vietnam(t).format("%d/%m/%Y %H:%M").to_string()
+}
 
 pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -48,5 +59,9 @@ mod tests {
         assert_eq!(percent(Some(-12.345), Locale::vi), "−12,3%");
         assert_eq!(percent(Some(50.0), Locale::en), "+50.0%");
         assert_eq!(percent(None, Locale::vi), "—");
+        let t = DateTime::parse_from_rfc3339("2024-07-05T17:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(datetime_local(t), "06/07/2024 00:30");
     }
 }

@@ -3,6 +3,7 @@
 pub mod components;
 pub mod format;
 pub mod pages;
+pub mod session;
 
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -37,6 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    session::provide_session();
     view! {
         <I18nContextProvider ssr_lang_header_getter=components::vietnamese_first()>
             <Stylesheet id="leptos" href="/pkg/thidua.css" />
@@ -48,6 +50,14 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::PublicPage ssr=SsrMode::Async />
                         <Route path=path!("/c/:slug") view=pages::PublicPage ssr=SsrMode::Async />
+                        <Route path=path!("/dang-nhap") view=pages::SignInPage />
+                        <Route path=path!("/tai-khoan") view=pages::AccountPage />
+                        <Route path=path!("/quan-tri/nguoi-dung") view=pages::UsersPage />
+                        <Route path=path!("/quan-tri/man-hinh") view=pages::DisplaysPage />
+                        <Route path=path!("/nhat-ky") view=pages::AuditPage />
+                        <Route path=path!("/bao-cao") view=pages::ReportsPage />
+                        <Route path=path!("/bao-cao/:id") view=pages::ReportPage />
+                        <Route path=path!("/man-hinh") view=pages::DashboardPage />
                     </Routes>
                 </components::Layout>
             </Router>

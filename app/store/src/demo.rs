@@ -3,9 +3,10 @@
 //! every page has something true-looking to show on first start.
 //!
 //! Everything is generated from fixed seeds, so two seeds give the same
-//! rows (ids aside). Demo users come with the accounts feature.
+//! rows (ids aside, and the password hash, whose salt is random).
 
 mod accidents;
+mod accounts;
 mod reports;
 mod reset;
 mod rng;
@@ -17,6 +18,14 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait,
 };
+
+pub use accounts::slug;
+
+/// The password of every demo account. Public on purpose: the demo is for
+/// trying the program, and its accounts hold no real data.
+pub const DEMO_PASSWORD: &str = "thidua-demo-2024";
+/// The raw token of the demo's meeting-room screen; only its hash is stored.
+pub const DEMO_DISPLAY_TOKEN: &str = "demo-phong-hop";
 
 /// True when there is no committee and no campaign: nothing a demo could
 /// collide with. Users do not count, so that an administrator created on
@@ -42,11 +51,13 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
 }
 
 /// Deletes the demo data (the demo campaign and everything under it, the
-/// demo accidents, and the committees and units only the demo uses), then
-/// seeds it afresh, in one transaction. Real data is left alone, and so is
-/// the audit trail, which is never deleted. A demo committee that real data
-/// has come to use (a real campaign or accident) is kept with its units;
-/// the new demo then gets committees of its own.
+/// demo accidents and users with their sessions, and the committees and
+/// units only the demo uses), then seeds it afresh, in one transaction.
+/// Real data is left alone, and so is the audit trail, which is never
+/// deleted. A demo committee that real data has come to use (a real
+/// campaign or accident) is kept with its units; the new demo then gets
+/// committees of its own. So is a demo user that real data refers to; the
+/// new demo takes it up again under its name.
 pub async fn reset(db: &DatabaseConnection) -> Result<()> {
     let txn = begin_write(db).await?;
     reset::delete_demo(&txn).await?;
@@ -61,6 +72,7 @@ async fn seed_in(txn: &DatabaseTransaction) -> Result<()> {
     let seeded = setup::frame(txn, &mut rng::Rng::new(114)).await?;
     accidents::seed(txn, &mut rng::Rng::new(2024), &seeded).await?;
     reports::seed(txn, &mut rng::Rng::new(7), &seeded).await?;
+    accounts::seed(txn, &seeded).await?;
     Ok(())
 }
 

@@ -7,14 +7,22 @@ pub mod campaigns;
 mod db;
 pub mod demo;
 mod demo_data;
+pub mod display_tokens;
 // The whole data model is defined up front; some tables get their queries
 // with later features.
 #[allow(dead_code)]
 mod entities;
 mod error;
 pub mod migration;
+pub mod passwords;
 pub mod periods;
+pub mod reports;
+pub mod sessions;
+pub mod sheets;
+#[doc(hidden)]
+pub mod testing;
 mod time;
+pub mod users;
 
 pub use db::{begin_write, connect};
 pub use error::StoreError;

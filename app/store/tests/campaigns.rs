@@ -1,4 +1,4 @@
-mod common;
+use store::testing as common;
 
 use common::{databases, finish};
 use domain::CampaignStatus;

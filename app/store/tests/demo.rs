@@ -1,4 +1,4 @@
-mod common;
+use store::testing as common;
 
 use common::{databases, finish, scalar};
 use domain::{PeriodKind, ReportStatus};
@@ -197,7 +197,9 @@ async fn seed_loads_plan_114_with_its_units_periods_and_reports() {
         );
         assert_eq!(scalar(db, "SELECT COUNT(*) FROM award_forms").await, 2, "{label}");
         assert_eq!(scalar(db, "SELECT COUNT(*) FROM commendations").await, 2, "{label}");
-        assert_eq!(scalar(db, "SELECT COUNT(*) FROM users").await, 0, "{label}");
+        // The accounts are checked in `demo_accounts`.
+        assert_eq!(scalar(db, "SELECT COUNT(*) FROM users").await, 57, "{label}");
+        assert_eq!(scalar(db, "SELECT COUNT(*) FROM display_tokens").await, 1, "{label}");
     }
     finish(dbs).await;
 }

@@ -1,7 +1,7 @@
 //! The figure queries against sums computed here, from the rows, by other
 //! means: local days by chrono-tz, the serious rule written out.
 
-mod common;
+use store::testing as common;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Asia::Ho_Chi_Minh;

@@ -27,6 +27,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"ATGT"</span>
                 <span class="brand-name">{t!(i18n, app_name)}</span>
             </a>
+            <Nav />
             <button
                 class="lang-switch"
                 type="button"
@@ -51,5 +52,31 @@ pub fn DemoBanner() -> impl IntoView {
         <p class="demo-banner" role="note">
             {t!(i18n, demo_banner)}
         </p>
+    }
+}
+
+/// Links for the signed-in user's roles, or the sign-in link.
+#[component]
+fn Nav() -> impl IntoView {
+    use crate::api::access::{ADMIN, OFFICE};
+    let i18n = use_i18n();
+    let session = crate::ui::session::use_session();
+    view! {
+        <nav class="site-nav" aria-label=move || t_string!(i18n, nav_menu).to_string()>
+            <Transition>
+                {move || Suspend::new(async move {
+                    match session.me.await {
+                        Ok(Some(me)) => view! {
+                            {me.has_any(ADMIN).then(|| view! { <a href="/quan-tri/nguoi-dung">{t!(i18n, nav_users)}</a> })}
+                            {me.has_any(OFFICE).then(|| view! { <a href="/quan-tri/man-hinh">{t!(i18n, nav_displays)}</a> })}
+                            {me.unit_id.is_some().then(|| view! { <a href="/bao-cao">{t!(i18n, nav_reports)}</a> })}
+                            <a href="/nhat-ky">{t!(i18n, nav_audit)}</a>
+                            <a href="/tai-khoan" class="me">{me.display_name.clone()}</a>
+                        }.into_any(),
+                        _ => view! { <a href="/dang-nhap">{t!(i18n, nav_sign_in)}</a> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </nav>
     }
 }

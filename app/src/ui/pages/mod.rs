@@ -1,7 +1,15 @@
 //! Pages by product area.
 
+mod account;
+mod admin;
+mod dashboard;
 mod not_found;
 mod public;
+mod reports;
 
+pub use account::{AccountPage, SignInPage};
+pub use admin::{AuditPage, DisplaysPage, UsersPage};
+pub use dashboard::DashboardPage;
 pub use not_found::NotFound;
 pub use public::PublicPage;
+pub use reports::{ReportPage, ReportsPage};

@@ -3,8 +3,9 @@
 
 use crate::Result;
 use crate::entities::*;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use std::collections::HashSet;
 
 async fn ids<E, C>(txn: &DatabaseTransaction, query: sea_orm::Select<E>, col: C) -> Result<Vec<i64>>
 where
@@ -139,6 +140,11 @@ async fn delete_campaigns(txn: &DatabaseTransaction, campaigns: &[i64]) -> Resul
     Ok(())
 }
 
+/// Deletes the demo users with their roles, notifications and sessions.
+/// A demo user that real data refers to (someone tried the demo admin on a
+/// real campaign) cannot go without breaking a foreign key: it stays,
+/// inactive, signed out and with no unit, and the new seed takes it up
+/// again under the same name.
 async fn delete_demo_users(txn: &DatabaseTransaction) -> Result<()> {
     let users = ids(
         txn,
@@ -155,11 +161,49 @@ async fn delete_demo_users(txn: &DatabaseTransaction) -> Result<()> {
         .filter(user_role::Column::UserId.is_in(u()))
         .exec(txn)
         .await?;
+    crate::sessions::delete_for_users(txn, &users).await?;
+
+    let kept = referenced(txn, &users).await?;
+    let k = || kept.iter().copied();
+    user::Entity::update_many()
+        .col_expr(user::Column::UnitId, Expr::value(Option::<i64>::None))
+        .col_expr(user::Column::IsActive, Expr::value(false))
+        .col_expr(user::Column::SessionEpoch, Expr::col(user::Column::SessionEpoch).add(1))
+        .filter(user::Column::Id.is_in(k()))
+        .exec(txn)
+        .await?;
     user::Entity::delete_many()
         .filter(user::Column::Id.is_in(u()))
+        .filter(user::Column::Id.is_not_in(k()))
         .exec(txn)
         .await?;
     Ok(())
+}
+
+/// Those of `users` that some row still refers to. Run after the demo
+/// campaign and accidents are gone, so what is left is real data.
+async fn referenced(txn: &DatabaseTransaction, users: &[i64]) -> Result<HashSet<i64>> {
+    let mut found = HashSet::new();
+    macro_rules! refs {
+        ($($table:ident :: $col:ident),+ $(,)?) => {$(
+            let query = $table::Entity::find().filter($table::Column::$col.is_in(users.iter().copied()));
+            found.extend(ids(txn, query, $table::Column::$col).await?);
+        )+};
+    }
+    // Every column with a foreign key to `users` but the two cleared above.
+    refs!(
+        display_token::CreatedBy,
+        registration::ConfirmedBy,
+        extension::GrantedBy,
+        report::SubmittedBy,
+        report::ApprovedBy,
+        evidence::UploadedBy,
+        report_event::ActorId,
+        accident::CreatedBy,
+        award_decision::CreatedBy,
+        objection::AnsweredBy,
+    );
+    Ok(found)
 }
 
 /// Deletes the demo's committees with their units and baselines, and then

@@ -12,7 +12,8 @@ pub struct Model {
     /// Only the hash is kept: a leaked database must not open the screens.
     #[sea_orm(unique)]
     pub token_hash: String,
-    pub created_by: i64,
+    /// None for a token made from the command line, by no user.
+    pub created_by: Option<i64>,
     pub created_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
 }

@@ -17,6 +17,10 @@ pub struct Model {
     pub is_demo: bool,
     pub created_at: DateTimeUtc,
     pub password_changed_at: DateTimeUtc,
+    /// Sessions remember the epoch they began in; raising it ends them all.
+    #[sea_orm(default_value = 0)]
+    pub session_epoch: i32,
+    pub last_login_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

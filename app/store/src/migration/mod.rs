@@ -8,12 +8,16 @@
 use sea_orm_migration::prelude::*;
 
 mod m20240705_000001_initial;
+mod m20241001_000002_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20240705_000001_initial::Migration)]
+        vec![
+            Box::new(m20240705_000001_initial::Migration),
+            Box::new(m20241001_000002_accounts::Migration),
+        ]
     }
 }

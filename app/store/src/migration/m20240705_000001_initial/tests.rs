@@ -1,5 +1,6 @@
-//! The frozen migration is written by hand; these checks keep it and the
-//! entities in agreement, column by column, while this is the only one.
+//! The migrations are written by hand; these checks keep the schema they
+//! build, all of them applied in order, and the entities in agreement,
+//! column by column.
 
 use crate::entities::*;
 use crate::migration::Migrator;

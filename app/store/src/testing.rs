@@ -1,8 +1,7 @@
+//! Test support shared by the store's and the server's tests.
 //! Every store test runs on both databases: a fresh SQLite file and a fresh
 //! PostgreSQL database. PostgreSQL being down fails the test, never skips it:
 //! a green run must mean both were checked.
-
-#![allow(dead_code)]
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -107,7 +106,7 @@ pub async fn database_urls() -> Vec<(String, String)> {
 pub async fn databases() -> Vec<(String, DatabaseConnection)> {
     let mut out = Vec::new();
     for (label, url) in database_urls().await {
-        let db = store::connect(&url)
+        let db = crate::connect(&url)
             .await
             .unwrap_or_else(|e| panic!("{label}: connect: {e}"));
         out.push((label, db));

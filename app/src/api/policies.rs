@@ -1,0 +1,28 @@
+//! Who may call each server function: the one table the access check reads.
+//! A server function that is not listed here is refused to everyone.
+
+use super::access::{ADMIN, OFFICE, Policy, UNIT_STAFF};
+use super::{admin, audit, auth, dashboard, public, reports};
+use leptos::server_fn::ServerFn;
+
+pub const POLICIES: &[(&str, Policy)] = &[
+    (<public::PublicOverview as ServerFn>::PATH, Policy::Public),
+    (<dashboard::DashboardOverview as ServerFn>::PATH, Policy::Display),
+    (<auth::Login as ServerFn>::PATH, Policy::Public),
+    (<auth::Logout as ServerFn>::PATH, Policy::Public),
+    (<auth::CurrentUser as ServerFn>::PATH, Policy::Public),
+    (<auth::LogoutEverywhere as ServerFn>::PATH, Policy::SignedIn),
+    (<auth::ChangePassword as ServerFn>::PATH, Policy::SignedIn),
+    (<admin::ListUsers as ServerFn>::PATH, Policy::Roles(ADMIN)),
+    (<admin::CreateUser as ServerFn>::PATH, Policy::Roles(ADMIN)),
+    (<admin::SetUserActive as ServerFn>::PATH, Policy::Roles(ADMIN)),
+    (<admin::ResetPassword as ServerFn>::PATH, Policy::Roles(ADMIN)),
+    (<admin::ListDisplayTokens as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<admin::CreateDisplayToken as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<admin::RevokeDisplayToken as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<reports::MyReports as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<reports::GetReport as ServerFn>::PATH, Policy::SignedIn),
+    (<reports::SaveSelfScore as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),
+    (<audit::AuditCsv as ServerFn>::PATH, Policy::SignedIn),
+];

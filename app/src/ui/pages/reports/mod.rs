@@ -1,0 +1,7 @@
+//! A unit's reports: the list and one report.
+
+mod list;
+mod view;
+
+pub use list::ReportsPage;
+pub use view::ReportPage;

@@ -1,0 +1,168 @@
+//! Reports: reading one with its sheet lines, a unit's list, saving a self-score
+//! under optimistic versioning.
+
+use crate::Result;
+use crate::entities::{criteria_group, criterion, period, report, report_score, unit};
+use crate::error::{StoreError, code};
+use chrono::Utc;
+use domain::{Applicability, Id, ReportStatus, ReportSummary, ReportView, ScoreLine, ScoringRule, UnitKind};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use std::collections::HashMap;
+
+/// The report with every criterion that applies to its unit, in sheet order.
+pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<ReportView>> {
+    let Some(r) = report::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let u = unit::Entity::find_by_id(r.unit_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound("unit".into()))?;
+    let p = period::Entity::find_by_id(r.period_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::NotFound("period".into()))?;
+    let kind = code(&u.kind, UnitKind::from_code, "unit kind")?;
+    let groups: HashMap<i64, String> = criteria_group::Entity::find()
+        .filter(criteria_group::Column::CampaignId.eq(r.campaign_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.code))
+        .collect();
+    let scores: HashMap<i64, report_score::Model> = report_score::Entity::find()
+        .filter(report_score::Column::ReportId.eq(r.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.criterion_id, s))
+        .collect();
+    let mut lines = Vec::new();
+    for c in criterion::Entity::find()
+        .filter(criterion::Column::CampaignId.eq(r.campaign_id))
+        .order_by_asc(criterion::Column::SortOrder)
+        .all(db)
+        .await?
+    {
+        let applies = Applicability::from_code(&c.applies_to)
+            .ok_or_else(|| StoreError::Invalid(format!("applies_to {:?}", c.applies_to)))?;
+        if !applies.applies(kind) {
+            continue;
+        }
+        let s = scores.get(&c.id);
+        lines.push(ScoreLine {
+            criterion_id: c.id,
+            group_code: groups.get(&c.group_id).cloned().unwrap_or_default(),
+            rule: code(&c.rule, ScoringRule::from_code, "rule")?,
+            code: c.code,
+            name: c.name,
+            max_points: c.max_points,
+            evidence_required: c.evidence_required,
+            self_score: s.and_then(|s| s.self_score),
+            explanation: s.map(|s| s.explanation.clone()).unwrap_or_default(),
+            reviewed_score: s.and_then(|s| s.reviewed_score),
+            review_reason: s.and_then(|s| s.review_reason.clone()),
+        });
+    }
+    Ok(Some(ReportView {
+        id: r.id,
+        campaign_id: r.campaign_id,
+        unit_id: r.unit_id,
+        unit_name: u.name,
+        unit_kind: kind,
+        period_id: r.period_id,
+        period_name: p.name,
+        status: code(&r.status, ReportStatus::from_code, "report status")?,
+        version: r.version,
+        submitted_at: r.submitted_at,
+        lines,
+    }))
+}
+
+/// A unit's reports, latest period first.
+pub async fn list_for_unit(db: &impl ConnectionTrait, unit_id: Id) -> Result<Vec<ReportSummary>> {
+    let rows = report::Entity::find()
+        .filter(report::Column::UnitId.eq(unit_id))
+        .find_also_related(period::Entity)
+        .order_by_desc(period::Column::EndsOn)
+        .all(db)
+        .await?;
+    let u = unit::Entity::find_by_id(unit_id).one(db).await?;
+    let unit_name = u.map(|u| u.name).unwrap_or_default();
+    rows.into_iter()
+        .map(|(r, p)| {
+            Ok(ReportSummary {
+                id: r.id,
+                unit_id: r.unit_id,
+                unit_name: unit_name.clone(),
+                period_id: r.period_id,
+                period_name: p.map(|p| p.name).unwrap_or_default(),
+                status: code(&r.status, ReportStatus::from_code, "report status")?,
+            })
+        })
+        .collect()
+}
+
+/// What a saved self-score was before, for the audit trail.
+pub struct SavedScore {
+    pub old_score: Option<f64>,
+    pub new_version: i32,
+}
+
+/// Saves one self-score if the report is still at `expected_version`; a
+/// report someone else saved meanwhile is refused with `Conflict`, never
+/// overwritten.
+pub async fn set_self_score(
+    txn: &DatabaseTransaction,
+    report_id: Id,
+    criterion_id: Id,
+    score: Option<f64>,
+    explanation: &str,
+    expected_version: i32,
+) -> Result<SavedScore> {
+    let bumped = report::Entity::update_many()
+        .col_expr(report::Column::Version, Expr::col(report::Column::Version).add(1))
+        .col_expr(report::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(report::Column::Id.eq(report_id))
+        .filter(report::Column::Version.eq(expected_version))
+        .exec(txn)
+        .await?;
+    if bumped.rows_affected != 1 {
+        return Err(StoreError::Conflict(
+            "Báo cáo vừa được người khác lưu. Tải lại để xem thay đổi rồi nhập lại.".into(),
+        ));
+    }
+    let existing = report_score::Entity::find()
+        .filter(report_score::Column::ReportId.eq(report_id))
+        .filter(report_score::Column::CriterionId.eq(criterion_id))
+        .one(txn)
+        .await?;
+    let old_score = existing.as_ref().and_then(|s| s.self_score);
+    match existing {
+        Some(s) => {
+            let mut s: report_score::ActiveModel = s.into();
+            s.self_score = Set(score);
+            s.explanation = Set(explanation.to_string());
+            s.update(txn).await?;
+        }
+        None => {
+            report_score::ActiveModel {
+                report_id: Set(report_id),
+                criterion_id: Set(criterion_id),
+                self_score: Set(score),
+                explanation: Set(explanation.to_string()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    Ok(SavedScore {
+        old_score,
+        new_version: expected_version + 1,
+    })
+}

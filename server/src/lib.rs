@@ -1,0 +1,7 @@
+//! The server: configuration, the router with its middleware, subcommands.
+//! A library so that integration tests drive the same router as the binary.
+
+pub mod cli;
+mod display;
+pub mod routes;
+mod security;

@@ -1,0 +1,122 @@
+//! The access matrix: every server function the app registers, called by every
+//! persona, on SQLite and PostgreSQL. What each persona may do is written here,
+//! independently of the app's policy table; a server function missing from
+//! this table fails the test.
+
+mod common;
+
+use common::{Client, Persona, Server};
+use domain::Id;
+
+/// How a call may be answered: allowed (any status but 401/403) or refused (401/403).
+fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
+    use Persona::*;
+    let staff_of = |unit: Id| matches!(who, Reporter | Head) && fx.own_unit == unit;
+    Some(match path {
+        "/api/public/overview" | "/api/auth/login" | "/api/auth/logout" | "/api/auth/me" => true,
+        "/api/dashboard/overview" => who != Anonymous,
+        "/api/auth/logout_everywhere" | "/api/auth/change_password" | "/api/audit/list" | "/api/audit/csv" => {
+            !matches!(who, Anonymous | Display)
+        }
+        "/api/admin/users" | "/api/admin/create_user" | "/api/admin/set_user_active" | "/api/admin/reset_password" => {
+            who == Admin
+        }
+        "/api/admin/display_tokens" | "/api/admin/create_display_token" | "/api/admin/revoke_display_token" => {
+            matches!(who, Admin | Office)
+        }
+        "/api/reports/mine" => matches!(who, Reporter | Head | OtherReporter),
+        // Reading a report: its unit's staff and those who see the whole campaign.
+        "/api/reports/get" => matches!(who, Admin | Office | Council) || staff_of(fx.own_unit),
+        // Changing a report: only its own unit's staff.
+        "/api/reports/save_score" => staff_of(fx.own_unit),
+        _ => return None,
+    })
+}
+
+/// Arguments that reach each function's body (form-encoded, as the browser sends them).
+fn body(path: &str, fx: &Fixtures) -> String {
+    match path {
+        "/api/auth/login" => "username=nobody&password=wrong-password".into(),
+        "/api/auth/change_password" => "current=wrong-password&new=another-long-password".into(),
+        "/api/admin/create_user" => {
+            "form[username]=x&form[display_name]=&form[role]=reporter&form[password]=short".into()
+        }
+        "/api/admin/set_user_active" => "user_id=999999&active=true".into(),
+        "/api/admin/reset_password" => "user_id=999999&password=short".into(),
+        "/api/admin/display_tokens" => format!("campaign_id={}", fx.campaign_id),
+        "/api/admin/create_display_token" => format!("campaign_id={}&name=", fx.campaign_id),
+        "/api/admin/revoke_display_token" => "token_id=999999".into(),
+        "/api/audit/list" | "/api/audit/csv" => "query[page]=0".into(),
+        "/api/reports/get" => format!("report_id={}", fx.report_id),
+        "/api/reports/save_score" => {
+            format!(
+                "report_id={}&criterion_code=A1&score=1&explanation=&version={}",
+                fx.report_id, fx.version
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+struct Fixtures {
+    campaign_id: Id,
+    own_unit: Id,
+    report_id: Id,
+    version: i32,
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_server_function_refuses_whoever_it_should_on_both_databases() {
+    let registered: Vec<String> = server_fn::axum::server_fn_paths().map(|(p, _)| p.to_string()).collect();
+    assert!(
+        registered.len() >= 15,
+        "too few server functions registered: {registered:?}"
+    );
+    for (label, db) in store::testing::databases().await {
+        let server = Server::start(db.clone()).await;
+        let fx = fixtures(&server).await;
+        for path in &registered {
+            assert!(
+                app::api::policies::POLICIES.iter().any(|(p, _)| p == path),
+                "{path} has no access policy in app::api::policies"
+            );
+            for who in Persona::ALL {
+                let allowed = expected(path, who, &fx)
+                    .unwrap_or_else(|| panic!("{path} is not in the access-matrix test: add its expected access"));
+                // A fresh session per call: logout and password changes must not leak between calls.
+                let mut client = Client::signed_in(&server, who).await;
+                let status = client.post(path, &body(path, &fx)).await;
+                let refused = status == 401 || status == 403;
+                assert_eq!(
+                    !refused,
+                    allowed,
+                    "[{label}] {path} as {who:?}: status {status}, expected {}",
+                    if allowed { "allowed" } else { "refused" }
+                );
+            }
+        }
+        store::testing::finish(vec![(label, db)]).await;
+    }
+}
+
+async fn fixtures(server: &Server) -> Fixtures {
+    let db = &server.db;
+    let campaign = store::campaigns::current(db).await.unwrap().expect("demo campaign");
+    let own = store::users::by_username(db, Persona::Reporter.username())
+        .await
+        .unwrap()
+        .unwrap();
+    let own_unit = own.unit_id.unwrap();
+    let reports = store::reports::list_for_unit(db, own_unit).await.unwrap();
+    let editable = reports
+        .iter()
+        .find(|r| domain::is_editable_by_unit(r.status))
+        .expect("an editable demo report");
+    let view = store::reports::get(db, editable.id).await.unwrap().unwrap();
+    Fixtures {
+        campaign_id: campaign.id,
+        own_unit,
+        report_id: view.id,
+        version: view.version,
+    }
+}

@@ -1,0 +1,138 @@
+//! Drives the real router in-process: personas sign in through the sign-in
+//! server function and carry their session cookie like a browser.
+
+#![allow(dead_code)]
+
+use axum::{Router, body::Body, http::Request};
+use clap::Parser;
+use store::DatabaseConnection;
+use tower::ServiceExt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persona {
+    Anonymous,
+    Display,
+    Reporter,
+    Head,
+    OtherReporter,
+    Council,
+    Office,
+    Admin,
+}
+
+impl Persona {
+    pub const ALL: [Persona; 8] = [
+        Persona::Anonymous,
+        Persona::Display,
+        Persona::Reporter,
+        Persona::Head,
+        Persona::OtherReporter,
+        Persona::Council,
+        Persona::Office,
+        Persona::Admin,
+    ];
+
+    /// The demo accounts (see the README).
+    pub fn username(self) -> &'static str {
+        match self {
+            Persona::Reporter => "xa-long-hung",
+            Persona::Head => "truong.xa-long-hung",
+            Persona::OtherReporter => "cong-an-huyen",
+            Persona::Council => "hoidong",
+            Persona::Office => "thuongtruc",
+            Persona::Admin => "quantri",
+            Persona::Anonymous | Persona::Display => "",
+        }
+    }
+}
+
+pub struct Server {
+    pub db: DatabaseConnection,
+    pub router: Router,
+}
+
+impl Server {
+    /// The demo loaded into `db`, behind the router the binary serves.
+    pub async fn start(db: DatabaseConnection) -> Server {
+        Server::with_flags(db, &["--login-per-account", "100000", "--login-per-address", "100000"]).await
+    }
+
+    pub async fn with_flags(db: DatabaseConnection, flags: &[&str]) -> Server {
+        store::demo::seed(&db).await.expect("seed the demo");
+        let cli = thidua::cli::Cli::parse_from(std::iter::once("thidua").chain(flags.iter().copied()));
+        let options = leptos::prelude::LeptosOptions::builder().output_name("thidua").build();
+        let router = thidua::routes::router(&cli, options, db.clone());
+        Server { db, router }
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> axum::response::Response {
+        self.router.clone().oneshot(req).await.expect("router answers")
+    }
+}
+
+pub struct Client<'a> {
+    server: &'a Server,
+    pub cookie: Option<String>,
+}
+
+impl<'a> Client<'a> {
+    pub fn anonymous(server: &'a Server) -> Self {
+        Client { server, cookie: None }
+    }
+
+    pub async fn signed_in(server: &'a Server, who: Persona) -> Client<'a> {
+        let mut c = Client::anonymous(server);
+        match who {
+            Persona::Anonymous => {}
+            Persona::Display => {
+                let res = c.get(&format!("/man-hinh/{}", store::demo::DEMO_DISPLAY_TOKEN)).await;
+                assert_eq!(res.status(), 303, "display token link redirects to the dashboard");
+            }
+            _ => {
+                let body = format!("username={}&password={}", who.username(), store::demo::DEMO_PASSWORD);
+                let (status, text) = c.post_full("/api/auth/login", &body, &[]).await;
+                assert_eq!(status, 200, "{who:?} signs in: {text}");
+            }
+        }
+        c
+    }
+
+    fn remember(&mut self, res: &axum::response::Response) {
+        for v in res.headers().get_all("set-cookie") {
+            let v = v.to_str().unwrap_or("");
+            if let Some(pair) = v.split(';').next().filter(|p| p.starts_with("thidua_sid=")) {
+                self.cookie = Some(pair.to_string());
+            }
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> axum::response::Response {
+        let mut req = Request::get(path);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = self.server.send(req.body(Body::empty()).unwrap()).await;
+        self.remember(&res);
+        res
+    }
+
+    /// Calls a server function the way the browser does; returns the status.
+    pub async fn post(&mut self, path: &str, body: &str) -> u16 {
+        self.post_full(path, body, &[]).await.0
+    }
+
+    pub async fn post_full(&mut self, path: &str, body: &str, headers: &[(&str, &str)]) -> (u16, String) {
+        let mut req = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let res = self.server.send(req.body(Body::from(body.to_string())).unwrap()).await;
+        self.remember(&res);
+        let status = res.status().as_u16();
+        let bytes = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap_or_default();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
