@@ -188,3 +188,57 @@ async fn cross_site_posts_are_refused_and_pages_carry_security_headers() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_unit_sees_only_its_own_part_of_the_audit_trail() {
+    each_database(&[], |server| async move {
+        let mut own = Client::signed_in(&server, Persona::Reporter).await;
+        let mut other = Client::signed_in(&server, Persona::OtherReporter).await;
+        let other_unit = store::users::by_username(&server.db, "cong-an-huyen")
+            .await
+            .unwrap()
+            .unwrap()
+            .unit_id
+            .unwrap();
+        // Asking for another unit's lines still returns only one's own.
+        let (status, body) = own
+            .post_full(
+                "/api/audit/list",
+                &format!("query[unit_id]={other_unit}&query[page]=0"),
+                &[],
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            body.contains("xa-long-hung") && !body.contains("cong-an-huyen"),
+            "{body}"
+        );
+        let (_, csv) = other.post_full("/api/audit/csv", "query[page]=0", &[]).await;
+        assert!(csv.contains("cong-an-huyen") && !csv.contains("xa-long-hung"), "{csv}");
+        // The office sees both.
+        let (_, all) = Client::signed_in(&server, Persona::Office)
+            .await
+            .post_full("/api/audit/list", "query[page]=0", &[])
+            .await;
+        assert!(all.contains("xa-long-hung") && all.contains("cong-an-huyen"));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn behind_https_cookies_are_secure_and_hsts_is_sent() {
+    each_database(&["--https", "true"], |server| async move {
+        let mut c = Client::anonymous(&server);
+        let res = c.get(&format!("/man-hinh/{}", store::demo::DEMO_DISPLAY_TOKEN)).await;
+        assert!(
+            res.headers()
+                .get("set-cookie")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .contains("Secure")
+        );
+        assert!(res.headers().get("strict-transport-security").is_some());
+    })
+    .await;
+}

@@ -30,6 +30,7 @@ fn entry(caller: &Caller, action: &str) -> AuditEntry {
         action: action.into(),
         entity: "user".into(),
         entity_id: caller.me.as_ref().map(|m| m.user_id),
+        unit_id: caller.me.as_ref().and_then(|m| m.unit_id),
         ip: caller.ip.map(|ip| ip.to_string()),
         ..Default::default()
     }
