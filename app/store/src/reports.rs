@@ -27,12 +27,12 @@ pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<ReportView>
         .await?
         .ok_or_else(|| StoreError::NotFound("period".into()))?;
     let kind = code(&u.kind, UnitKind::from_code, "unit kind")?;
-    let groups: HashMap<i64, String> = criteria_group::Entity::find()
+    let groups: HashMap<i64, (i32, String)> = criteria_group::Entity::find()
         .filter(criteria_group::Column::CampaignId.eq(r.campaign_id))
         .all(db)
         .await?
         .into_iter()
-        .map(|g| (g.id, g.code))
+        .map(|g| (g.id, (g.sort_order, g.code)))
         .collect();
     let scores: HashMap<i64, report_score::Model> = report_score::Entity::find()
         .filter(report_score::Column::ReportId.eq(r.id))
@@ -41,13 +41,20 @@ pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<ReportView>
         .into_iter()
         .map(|s| (s.criterion_id, s))
         .collect();
-    let mut lines = Vec::new();
-    for c in criterion::Entity::find()
+    let mut criteria = criterion::Entity::find()
         .filter(criterion::Column::CampaignId.eq(r.campaign_id))
-        .order_by_asc(criterion::Column::SortOrder)
         .all(db)
-        .await?
-    {
+        .await?;
+    // Sheet order: groups in their order, criteria in theirs within a group.
+    criteria.sort_by_key(|c| {
+        (
+            groups.get(&c.group_id).map(|g| g.0).unwrap_or(i32::MAX),
+            c.sort_order,
+            c.id,
+        )
+    });
+    let mut lines = Vec::new();
+    for c in criteria {
         let applies = Applicability::from_code(&c.applies_to)
             .ok_or_else(|| StoreError::Invalid(format!("applies_to {:?}", c.applies_to)))?;
         if !applies.applies(kind) {
@@ -56,7 +63,7 @@ pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<ReportView>
         let s = scores.get(&c.id);
         lines.push(ScoreLine {
             criterion_id: c.id,
-            group_code: groups.get(&c.group_id).cloned().unwrap_or_default(),
+            group_code: groups.get(&c.group_id).map(|g| g.1.clone()).unwrap_or_default(),
             rule: code(&c.rule, ScoringRule::from_code, "rule")?,
             code: c.code,
             name: c.name,
@@ -108,6 +115,7 @@ pub async fn list_for_unit(db: &impl ConnectionTrait, unit_id: Id) -> Result<Vec
 }
 
 /// What a saved self-score was before, for the audit trail.
+#[derive(Debug)]
 pub struct SavedScore {
     pub old_score: Option<f64>,
     pub new_version: i32,

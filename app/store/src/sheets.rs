@@ -14,11 +14,19 @@ pub async fn load(db: &impl ConnectionTrait, campaign_id: Id) -> Result<Sheet> {
         .all(db)
         .await?;
     let group_codes: HashMap<i64, String> = groups.iter().map(|g| (g.id, g.code.clone())).collect();
-    let criteria = criterion::Entity::find()
+    let group_order: HashMap<i64, usize> = groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+    let mut rows = criterion::Entity::find()
         .filter(criterion::Column::CampaignId.eq(campaign_id))
-        .order_by_asc(criterion::Column::SortOrder)
         .all(db)
-        .await?
+        .await?;
+    rows.sort_by_key(|c| {
+        (
+            group_order.get(&c.group_id).copied().unwrap_or(usize::MAX),
+            c.sort_order,
+            c.id,
+        )
+    });
+    let criteria = rows
         .into_iter()
         .map(|c| {
             Ok(Criterion {
