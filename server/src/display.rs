@@ -18,7 +18,7 @@ pub async fn open(
     let hash = store::display_tokens::token_hash(&token);
     match store::display_tokens::find_active(&db, &hash).await {
         Ok(Some(t)) => {
-            // A fresh session id, holding only the display's campaign.
+            // A fresh session id, holding only the display's token id.
             if session.cycle_id().await.is_err()
                 || session
                     .insert(app::api::access::DISPLAY_SESSION_KEY, t.campaign_id)

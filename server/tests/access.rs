@@ -18,9 +18,11 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         "/api/auth/logout_everywhere" | "/api/auth/change_password" | "/api/audit/list" | "/api/audit/csv" => {
             !matches!(who, Anonymous | Display)
         }
-        "/api/admin/users" | "/api/admin/create_user" | "/api/admin/set_user_active" | "/api/admin/reset_password" => {
-            who == Admin
-        }
+        "/api/admin/users"
+        | "/api/admin/units"
+        | "/api/admin/create_user"
+        | "/api/admin/set_user_active"
+        | "/api/admin/reset_password" => who == Admin,
         "/api/admin/display_tokens" | "/api/admin/create_display_token" | "/api/admin/revoke_display_token" => {
             matches!(who, Admin | Office)
         }

@@ -40,3 +40,41 @@ fn seed_then_migrate_on_a_fresh_sqlite_file() {
     assert!(String::from_utf8_lossy(&again.stdout).contains("đã có dữ liệu"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn create_admin_makes_a_working_administrator_and_refuses_a_weak_password() {
+    let dir = std::env::temp_dir().join(format!("thidua-admin-{}", std::process::id()));
+    let url = format!("sqlite://{}/db.sqlite?mode=rwc", dir.display());
+    let run = |password: &str| {
+        Command::new(env!("CARGO_BIN_EXE_thidua"))
+            .args([
+                "--database-url",
+                &url,
+                "create-admin",
+                "--username",
+                "Admin.Huyen",
+                "--display-name",
+                "Quản trị",
+            ])
+            .env("THIDUA_ADMIN_PASSWORD", password)
+            .output()
+            .expect("run thidua")
+    };
+    let weak = run("123");
+    assert!(!weak.status.success(), "a weak password is refused");
+    let ok = run("mot-mat-khau-dai-du");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let db = store::connect(&url).await.unwrap();
+        let (user, hash) = store::users::login_record(&db, "admin.huyen")
+            .await
+            .unwrap()
+            .expect("created");
+        assert!(user.roles.iter().any(|g| g.role == domain::Role::Admin));
+        assert!(!user.is_demo);
+        assert!(store::passwords::verify("mot-mat-khau-dai-du", &hash));
+        assert!(store::demo::is_empty(&db).await.unwrap(), "create-admin loads no demo");
+    });
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -24,8 +24,8 @@ pub enum Policy {
     Display,
 }
 
-/// The session key that marks a display session with its campaign.
-pub const DISPLAY_SESSION_KEY: &str = "display_campaign";
+/// The session key that marks a display session with its token's id.
+pub const DISPLAY_SESSION_KEY: &str = "display_token";
 
 /// The staff who run the campaign and see all of it.
 pub const OFFICE: &[Role] = &[Role::Admin, Role::StandingOffice];
@@ -138,7 +138,15 @@ mod server {
             .ok()
             .map(|c| c.0.ip());
         let me = auth.user.as_ref().map(|u| me_of(&u.user));
-        let display_campaign = auth.session.get::<Id>(DISPLAY_SESSION_KEY).await.ok().flatten();
+        let display_campaign = match auth.session.get::<Id>(DISPLAY_SESSION_KEY).await.ok().flatten() {
+            Some(token_id) => {
+                let db = super::super::server::db()?;
+                store::display_tokens::active_by_id(&db, token_id)
+                    .await?
+                    .map(|t| t.campaign_id)
+            }
+            None => None,
+        };
         let caller = Caller {
             me,
             display_campaign,

@@ -30,6 +30,12 @@ pub struct NewUserForm {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitChoice {
+    pub id: Id,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DisplayTokenSummary {
     pub id: Id,
     pub name: String,
@@ -66,6 +72,17 @@ pub async fn list_users() -> Result<Vec<UserSummary>, ApiError> {
             is_active: u.is_active,
             is_demo: u.is_demo,
         })
+        .collect())
+}
+
+/// The units a new user can belong to.
+#[server(endpoint = "admin/units")]
+pub async fn list_units() -> Result<Vec<UnitChoice>, ApiError> {
+    authorize(ListUnits::PATH).await?;
+    let units = store::units::list_active(&super::server::db()?).await?;
+    Ok(units
+        .into_iter()
+        .map(|u| UnitChoice { id: u.id, name: u.name })
         .collect())
 }
 

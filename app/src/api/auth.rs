@@ -184,3 +184,13 @@ pub async fn absolute_timeout(
     }
     next.run(req).await
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_session_ends_twelve_hours_after_sign_in_whatever_its_activity() {
+        let t0 = 1_700_000_000;
+        assert!(!super::session_expired(t0, t0 + 12 * 3600));
+        assert!(super::session_expired(t0, t0 + 12 * 3600 + 1));
+    }
+}

@@ -14,6 +14,7 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<auth::LogoutEverywhere as ServerFn>::PATH, Policy::SignedIn),
     (<auth::ChangePassword as ServerFn>::PATH, Policy::SignedIn),
     (<admin::ListUsers as ServerFn>::PATH, Policy::Roles(ADMIN)),
+    (<admin::ListUnits as ServerFn>::PATH, Policy::Roles(ADMIN)),
     (<admin::CreateUser as ServerFn>::PATH, Policy::Roles(ADMIN)),
     (<admin::SetUserActive as ServerFn>::PATH, Policy::Roles(ADMIN)),
     (<admin::ResetPassword as ServerFn>::PATH, Policy::Roles(ADMIN)),

@@ -92,6 +92,16 @@ pub async fn find_active(db: &impl ConnectionTrait, token_hash: &str) -> Result<
     Ok(row.map(token))
 }
 
+/// The token with this id if it is still in force: a screen's session is
+/// checked on every call, so revoking a token ends its screens at once.
+pub async fn active_by_id(db: &impl ConnectionTrait, id: Id) -> Result<Option<DisplayToken>> {
+    let row = display_token::Entity::find_by_id(id)
+        .filter(display_token::Column::RevokedAt.is_null())
+        .one(db)
+        .await?;
+    Ok(row.map(token))
+}
+
 fn token(t: display_token::Model) -> DisplayToken {
     DisplayToken {
         id: t.id,

@@ -16,12 +16,14 @@ mod error;
 pub mod migration;
 pub mod passwords;
 pub mod periods;
+pub mod report_workflow;
 pub mod reports;
 pub mod sessions;
 pub mod sheets;
 #[doc(hidden)]
 pub mod testing;
 mod time;
+pub mod units;
 pub mod users;
 
 pub use db::{begin_write, connect};

@@ -81,3 +81,57 @@ async fn the_second_of_two_concurrent_edits_is_refused_and_nothing_is_overwritte
     }
     finish(dbs).await;
 }
+
+#[tokio::test]
+async fn a_transition_stamps_the_report_writes_history_and_refuses_a_stale_version() {
+    use domain::ReportStatus as S;
+    let dbs = databases().await;
+    for (label, db) in &dbs {
+        store::demo::seed(db).await.unwrap();
+        let id = store::testing::scalar(db, "SELECT MIN(id) FROM reports WHERE status = 'draft'").await;
+        let r = store::reports::get(db, id)
+            .await
+            .unwrap()
+            .expect("the demo has a draft");
+        let head = store::users::by_username(db, "quantri").await.unwrap().unwrap();
+        let v = r.version;
+
+        let txn = store::begin_write(db).await.unwrap();
+        let v2 = store::report_workflow::transition(&txn, r.id, v, S::Draft, S::Submitted, Some(head.id), None)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        let after = store::reports::get(db, r.id).await.unwrap().unwrap();
+        assert_eq!((after.status, after.version), (S::Submitted, v2), "[{label}]");
+        assert!(after.submitted_at.is_some());
+
+        // A second click on the same version changes nothing more.
+        let txn = store::begin_write(db).await.unwrap();
+        let again =
+            store::report_workflow::transition(&txn, r.id, v, S::Draft, S::Submitted, Some(head.id), None).await;
+        assert!(matches!(again, Err(store::StoreError::Conflict(_))), "[{label}]");
+        drop(txn);
+        let events = store::testing::scalar(
+            db,
+            &format!(
+                "SELECT COUNT(*) FROM report_events WHERE report_id = {} AND to_status = 'submitted'",
+                r.id
+            ),
+        )
+        .await;
+        assert!(events >= 1);
+        let a1 = after.lines.iter().find(|l| l.code == "A1").unwrap().criterion_id;
+        let txn = store::begin_write(db).await.unwrap();
+        store::report_workflow::set_reviewed_score(&txn, r.id, a1, Some(1.0), Some("Thiếu biên bản"), v2)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        let reviewed = store::reports::get(db, r.id).await.unwrap().unwrap();
+        let line = reviewed.lines.iter().find(|l| l.code == "A1").unwrap();
+        assert_eq!(
+            (line.reviewed_score, line.review_reason.as_deref()),
+            (Some(1.0), Some("Thiếu biên bản"))
+        );
+    }
+    finish(dbs).await;
+}

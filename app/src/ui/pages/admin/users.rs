@@ -1,5 +1,5 @@
 use crate::api::access::ADMIN;
-use crate::api::admin::{CreateUser, NewUserForm, SetUserActive, list_users};
+use crate::api::admin::{CreateUser, NewUserForm, SetUserActive, list_units, list_users};
 use crate::i18n::*;
 use crate::ui::session::{RequireRole, role_label};
 use domain::Role;
@@ -85,6 +85,7 @@ fn NewUser(create: ServerAction<CreateUser>) -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(Role::Reporter.code().to_string()),
     );
+    let units = Resource::new(|| (), |_| list_units());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         create.dispatch(CreateUser {
@@ -113,7 +114,16 @@ fn NewUser(create: ServerAction<CreateUser>) -> impl IntoView {
                 }).collect_view()}
             </select>
             <label for="nu-unit">{t!(i18n, unit_id)}</label>
-            <input id="nu-unit" inputmode="numeric" bind:value=unit_id />
+            <select id="nu-unit" on:change=move |ev| unit_id.set(event_target_value(&ev))>
+                <option value="">"—"</option>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        units.await.unwrap_or_default().into_iter().map(|u| view! {
+                            <option value=u.id.to_string()>{u.name}</option>
+                        }).collect_view()
+                    })}
+                </Suspense>
+            </select>
             <label for="nu-password">{t!(i18n, new_password)}</label>
             <input id="nu-password" type="password" autocomplete="new-password" bind:value=password required />
             {move || create.value().get().map(|r| match r {
