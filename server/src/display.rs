@@ -21,7 +21,7 @@ pub async fn open(
             // A fresh session id, holding only the display's token id.
             if session.cycle_id().await.is_err()
                 || session
-                    .insert(app::api::access::DISPLAY_SESSION_KEY, t.campaign_id)
+                    .insert(app::api::access::DISPLAY_SESSION_KEY, t.id)
                     .await
                     .is_err()
             {
