@@ -31,6 +31,9 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         "/api/reports/get" => matches!(who, Admin | Office | Council) || staff_of(fx.own_unit),
         // Changing a report: only its own unit's staff.
         "/api/reports/save_score" => staff_of(fx.own_unit),
+        // Submitting: the unit's head confirms; a reporter alone may not, nor anyone else.
+        "/api/reports/act" => who == Head,
+        "/api/reports/review_score" => matches!(who, Admin | Office),
         _ => return None,
     })
 }
@@ -53,6 +56,13 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/reports/save_score" => {
             format!(
                 "report_id={}&criterion_code=A1&score=1&explanation=&version={}",
+                fx.report_id, fx.version
+            )
+        }
+        "/api/reports/act" => format!("report_id={}&kind=submit&version={}", fx.report_id, fx.version),
+        "/api/reports/review_score" => {
+            format!(
+                "report_id={}&criterion_code=A1&score=1&reason=x&version={}",
                 fx.report_id, fx.version
             )
         }

@@ -249,8 +249,13 @@ async fn revoking_a_display_token_ends_the_screens_already_open() {
         let mut office = Client::signed_in(&server, Persona::Office).await;
         let campaign = store::campaigns::current(&server.db).await.unwrap().unwrap();
         // A second token, so that the demo's token stays in force beside it.
-        let (status, raw) =
-            office.post_full("/api/admin/create_display_token", &format!("campaign_id={}&name=P2", campaign.id), &[]).await;
+        let (status, raw) = office
+            .post_full(
+                "/api/admin/create_display_token",
+                &format!("campaign_id={}&name=P2", campaign.id),
+                &[],
+            )
+            .await;
         assert_eq!(status, 200);
         let raw = raw.trim().trim_matches('"').to_string();
         let mut screen = Client::anonymous(&server);
@@ -260,11 +265,30 @@ async fn revoking_a_display_token_ends_the_screens_already_open() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(office.post("/api/admin/revoke_display_token", &format!("token_id={}", token.id)).await, 200);
-        assert_eq!(screen.post("/api/dashboard/overview", "").await, 401, "the open screen loses access at once");
-        assert_eq!(Client::anonymous(&server).get(&format!("/man-hinh/{raw}")).await.status(), 404);
+        assert_eq!(
+            office
+                .post("/api/admin/revoke_display_token", &format!("token_id={}", token.id))
+                .await,
+            200
+        );
+        assert_eq!(
+            screen.post("/api/dashboard/overview", "").await,
+            401,
+            "the open screen loses access at once"
+        );
+        assert_eq!(
+            Client::anonymous(&server)
+                .get(&format!("/man-hinh/{raw}"))
+                .await
+                .status(),
+            404
+        );
         let mut demo = Client::signed_in(&server, Persona::Display).await;
-        assert_eq!(demo.post("/api/dashboard/overview", "").await, 200, "other screens keep working");
+        assert_eq!(
+            demo.post("/api/dashboard/overview", "").await,
+            200,
+            "other screens keep working"
+        );
     })
     .await;
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod policies;
 pub mod public;
 pub mod reports;
+pub mod review;
 #[cfg(feature = "ssr")]
 pub mod server;
 

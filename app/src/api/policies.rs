@@ -2,7 +2,7 @@
 //! A server function that is not listed here is refused to everyone.
 
 use super::access::{ADMIN, OFFICE, Policy, UNIT_STAFF};
-use super::{admin, audit, auth, dashboard, public, reports};
+use super::{admin, audit, auth, dashboard, public, reports, review};
 use leptos::server_fn::ServerFn;
 
 pub const POLICIES: &[(&str, Policy)] = &[
@@ -24,6 +24,8 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<reports::MyReports as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<reports::GetReport as ServerFn>::PATH, Policy::SignedIn),
     (<reports::SaveSelfScore as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<review::ReportAction as ServerFn>::PATH, Policy::SignedIn),
+    (<review::ReviewScore as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),
     (<audit::AuditCsv as ServerFn>::PATH, Policy::SignedIn),
 ];

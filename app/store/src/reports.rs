@@ -174,3 +174,29 @@ pub async fn set_self_score(
         new_version: expected_version + 1,
     })
 }
+
+/// The report as the domain's validation reads it: scores, explanations and
+/// how much evidence each criterion has.
+pub async fn draft_of(db: &impl ConnectionTrait, report: &ReportView) -> Result<domain::ReportDraft> {
+    use crate::entities::evidence;
+    let evidence = evidence::Entity::find()
+        .filter(evidence::Column::ReportId.eq(report.id))
+        .all(db)
+        .await?;
+    let mut draft = domain::ReportDraft::default();
+    for l in report.lines.iter().filter(|l| l.rule == ScoringRule::SelfScored) {
+        let count = evidence
+            .iter()
+            .filter(|e| e.criterion_id == Some(l.criterion_id))
+            .count() as u32;
+        draft.criteria.insert(
+            l.code.clone(),
+            domain::CriterionEntry {
+                self_score: l.self_score,
+                explanation: l.explanation.clone(),
+                evidence_count: count,
+            },
+        );
+    }
+    Ok(draft)
+}

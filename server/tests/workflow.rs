@@ -1,0 +1,112 @@
+//! The review workflow through the server functions, on both databases.
+
+mod common;
+
+use common::{Client, Persona, Server};
+
+async fn report_in(server: &Server, status: &str) -> (i64, i32) {
+    let id = store::testing::scalar(
+        &server.db,
+        &format!("SELECT MIN(id) FROM reports WHERE status = '{status}'"),
+    )
+    .await;
+    let r = store::reports::get(&server.db, id)
+        .await
+        .unwrap()
+        .expect("the demo has such a report");
+    (r.id, r.version)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_office_returns_with_a_reason_approves_and_reopens_and_every_step_is_audited() {
+    for (label, db) in store::testing::databases().await {
+        let server = Server::start(db.clone()).await;
+        let mut office = Client::signed_in(&server, Persona::Office).await;
+        let (id, v) = report_in(&server, "submitted").await;
+
+        let (status, body) = office
+            .post_full(
+                "/api/reports/act",
+                &format!("report_id={id}&kind=return&version={v}"),
+                &[],
+            )
+            .await;
+        assert_eq!(status, 422, "[{label}] returning needs a reason: {body}");
+        assert!(body.contains("lý do"), "{body}");
+        let reason = "Thiếu biên bản kiểm tra";
+        let step = format!("report_id={id}&kind=return&reason={reason}&version={v}");
+        assert_eq!(office.post("/api/reports/act", &step).await, 200);
+        let again = office.post("/api/reports/act", &step).await;
+        assert!(
+            again == 409 || again == 422,
+            "[{label}] a repeated click is refused: {again}"
+        );
+        let sql = format!("SELECT COUNT(*) FROM report_events WHERE report_id = {id} AND reason = '{reason}'");
+        assert_eq!(
+            store::testing::scalar(&server.db, &sql).await,
+            1,
+            "[{label}] and changes nothing"
+        );
+        let r = store::reports::get(&server.db, id).await.unwrap().unwrap();
+        assert_eq!(r.status, domain::ReportStatus::Returned);
+
+        let (id, v) = report_in(&server, "submitted").await;
+        let a1 = format!("report_id={id}&criterion_code=A1&score=0.5&version={v}");
+        assert_eq!(
+            office.post("/api/reports/review_score", &a1).await,
+            422,
+            "a changed score needs a reason"
+        );
+        assert_eq!(
+            office
+                .post("/api/reports/review_score", &format!("{a1}&reason=Chưa đủ minh chứng"))
+                .await,
+            200
+        );
+        assert_eq!(
+            office
+                .post(
+                    "/api/reports/act",
+                    &format!("report_id={id}&kind=approve&version={}", v + 1)
+                )
+                .await,
+            200
+        );
+        let r = store::reports::get(&server.db, id).await.unwrap().unwrap();
+        assert_eq!(r.status, domain::ReportStatus::Approved);
+        assert_eq!(
+            r.lines.iter().find(|l| l.code == "A1").unwrap().reviewed_score,
+            Some(0.5)
+        );
+
+        // An approved report is locked for the unit.
+        let unit_staff = store::users::list(&server.db).await.unwrap();
+        let head = unit_staff
+            .iter()
+            .find(|u| u.unit_id == Some(r.unit_id) && u.username.starts_with("truong."))
+            .unwrap();
+        let mut head_client = Client::anonymous(&server);
+        let body = format!("username={}&password={}", head.username, store::demo::DEMO_PASSWORD);
+        assert_eq!(head_client.post("/api/auth/login", &body).await, 200);
+        let save = format!(
+            "report_id={id}&criterion_code=A1&score=1&explanation=&version={}",
+            r.version
+        );
+        assert_eq!(head_client.post("/api/reports/save_score", &save).await, 422);
+
+        let reopen = format!("report_id={id}&kind=reopen&reason=Sai số liệu&version={}", r.version);
+        assert_eq!(office.post("/api/reports/act", &reopen).await, 200);
+        for action in ["report_return", "report_approve", "report_reopen", "reviewed_score_set"] {
+            let f = store::audit::AuditFilter {
+                action: Some(action.into()),
+                limit: 10,
+                ..Default::default()
+            };
+            assert!(
+                store::audit::count(&server.db, &f).await.unwrap() >= 1,
+                "[{label}] {action} is audited"
+            );
+        }
+        store::testing::finish(vec![(label, db)]).await;
+    }
+}
