@@ -72,16 +72,7 @@ pub async fn set_reviewed_score(
     reason: Option<&str>,
     expected_version: i32,
 ) -> Result<Option<f64>> {
-    let bumped = report::Entity::update_many()
-        .col_expr(report::Column::Version, Expr::col(report::Column::Version).add(1))
-        .col_expr(report::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(report::Column::Id.eq(report_id))
-        .filter(report::Column::Version.eq(expected_version))
-        .exec(txn)
-        .await?;
-    if bumped.rows_affected != 1 {
-        return Err(stale());
-    }
+    crate::reports::bump_version(txn, report_id, expected_version).await?;
     let existing = report_score::Entity::find()
         .filter(report_score::Column::ReportId.eq(report_id))
         .filter(report_score::Column::CriterionId.eq(criterion_id))

@@ -114,6 +114,24 @@ pub async fn list_for_unit(db: &impl ConnectionTrait, unit_id: Id) -> Result<Vec
         .collect()
 }
 
+/// Claims the report for one change: moves its version on if it is still at
+/// `expected`, else refuses with `Conflict` (someone saved it meanwhile).
+pub(crate) async fn bump_version(txn: &DatabaseTransaction, report_id: Id, expected: i32) -> Result<()> {
+    let bumped = report::Entity::update_many()
+        .col_expr(report::Column::Version, Expr::col(report::Column::Version).add(1))
+        .col_expr(report::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(report::Column::Id.eq(report_id))
+        .filter(report::Column::Version.eq(expected))
+        .exec(txn)
+        .await?;
+    if bumped.rows_affected != 1 {
+        return Err(StoreError::Conflict(
+            "Báo cáo vừa được người khác thay đổi. Tải lại để xem thay đổi rồi nhập lại.".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// What a saved self-score was before, for the audit trail.
 #[derive(Debug)]
 pub struct SavedScore {
@@ -132,18 +150,7 @@ pub async fn set_self_score(
     explanation: &str,
     expected_version: i32,
 ) -> Result<SavedScore> {
-    let bumped = report::Entity::update_many()
-        .col_expr(report::Column::Version, Expr::col(report::Column::Version).add(1))
-        .col_expr(report::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(report::Column::Id.eq(report_id))
-        .filter(report::Column::Version.eq(expected_version))
-        .exec(txn)
-        .await?;
-    if bumped.rows_affected != 1 {
-        return Err(StoreError::Conflict(
-            "Báo cáo vừa được người khác lưu. Tải lại để xem thay đổi rồi nhập lại.".into(),
-        ));
-    }
+    bump_version(txn, report_id, expected_version).await?;
     let existing = report_score::Entity::find()
         .filter(report_score::Column::ReportId.eq(report_id))
         .filter(report_score::Column::CriterionId.eq(criterion_id))
