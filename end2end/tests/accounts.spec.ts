@@ -82,3 +82,22 @@ test.describe("the administrator", () => {
     await reporterContext.close();
   });
 });
+
+test.describe("the standing office on a laptop", () => {
+  test.use({ viewport: { width: 1366, height: 768 }, isMobile: false, hasTouch: false });
+
+  test("returns a submitted report only with a reason, and the unit sees it returned", async ({ page }) => {
+    const [r] = await query("SELECT MIN(id) AS id FROM reports WHERE status = 'submitted'");
+    await signIn(page, "thuongtruc");
+    await page.goto(`/bao-cao/${r.id}`);
+    await expect(page.locator(".status").first()).toHaveText("Đã gửi");
+    await page.getByRole("button", { name: "Trả lại báo cáo" }).click();
+    await expect(page.getByRole("alert")).toContainText("lý do");
+    await page.getByLabel("Lý do (bắt buộc khi trả lại hoặc mở lại)").fill("Thiếu biên bản kiểm tra");
+    await page.getByRole("button", { name: "Trả lại báo cáo" }).click();
+    await expect(page.locator(".status").first()).toHaveText("Bị trả lại");
+    await page.screenshot({ path: "test-results/review-returned-1366.png", fullPage: false });
+    const [after] = await query("SELECT status FROM reports WHERE id = $1", [r.id]);
+    expect(after.status).toBe("returned");
+  });
+});

@@ -1,5 +1,6 @@
 //! A unit's reports: the list and one report.
 
+mod actions;
 mod list;
 mod view;
 

@@ -1,4 +1,6 @@
+use super::actions::ActionBar;
 use crate::api::reports::{SaveSelfScore, get_report};
+use crate::api::review::ReportAction;
 use crate::i18n::*;
 use crate::ui::session::RequireRole;
 use domain::{ReportView, ScoreLine, format_points, is_editable_by_unit};
@@ -20,14 +22,18 @@ fn Report() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let save = ServerAction::<SaveSelfScore>::new();
-    let report = Resource::new(move || (id(), save.version().get()), |(id, _)| get_report(id));
+    let act = ServerAction::<ReportAction>::new();
+    let report = Resource::new(
+        move || (id(), save.version().get(), act.version().get()),
+        |(id, _, _)| get_report(id),
+    );
     view! {
         <section class="page">
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match report.await {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
-                        Ok(r) => view! { <ReportBody r save /> }.into_any(),
+                        Ok(r) => view! { <ReportBody r save act /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -36,9 +42,17 @@ fn Report() -> impl IntoView {
 }
 
 #[component]
-fn ReportBody(r: ReportView, save: ServerAction<SaveSelfScore>) -> impl IntoView {
+fn ReportBody(r: ReportView, save: ServerAction<SaveSelfScore>, act: ServerAction<ReportAction>) -> impl IntoView {
     let i18n = use_i18n();
-    let editable = is_editable_by_unit(r.status);
+    // Only the unit's own staff type into its report; others read it.
+    let session = crate::ui::session::use_session();
+    let own = session
+        .me
+        .get_untracked()
+        .and_then(|m| m.ok())
+        .flatten()
+        .is_some_and(|me| me.can_write_unit(r.unit_id));
+    let editable = own && is_editable_by_unit(r.status);
     let status = r.status.label();
     let (report_id, version) = (r.id, r.version);
     view! {
@@ -47,6 +61,7 @@ fn ReportBody(r: ReportView, save: ServerAction<SaveSelfScore>) -> impl IntoView
         <p class=format!("status status-{}", r.status.code())>{status}</p>
         {(!editable).then(|| view! { <p class="notice">{move || t_string!(i18n, read_only_report, status = status).to_string()}</p> })}
         {move || save.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error" role="alert">{e.message_vi()}</p> })}
+        <ActionBar report_id unit_id=r.unit_id status=r.status version act />
         <ol class="score-lines">
             {r.lines.into_iter().map(|l| view! { <Line l editable report_id version save /> }).collect_view()}
         </ol>
