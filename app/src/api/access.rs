@@ -96,6 +96,19 @@ mod server {
             }
         }
 
+        /// An audit line by this caller; the change's details are filled in by the caller.
+        pub fn audit(&self, action: &str, entity: &str, entity_id: Option<Id>) -> store::audit::AuditEntry {
+            store::audit::AuditEntry {
+                actor_id: self.me.as_ref().map(|m| m.user_id),
+                actor_label: self.label(),
+                action: action.into(),
+                entity: entity.into(),
+                entity_id,
+                ip: self.ip.map(|ip| ip.to_string()),
+                ..Default::default()
+            }
+        }
+
         /// The name written in the audit trail.
         pub fn label(&self) -> String {
             self.me

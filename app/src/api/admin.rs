@@ -5,7 +5,7 @@ use domain::{Id, Role};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
-use {super::access::authorize, leptos::server_fn::ServerFn, store::audit::AuditEntry};
+use {super::access::authorize, leptos::server_fn::ServerFn};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UserSummary {
@@ -41,19 +41,6 @@ pub struct DisplayTokenSummary {
     pub name: String,
     pub created_at: String,
     pub revoked: bool,
-}
-
-#[cfg(feature = "ssr")]
-fn audit(caller: &super::access::Caller, action: &str, entity: &str, id: Option<Id>) -> AuditEntry {
-    AuditEntry {
-        actor_id: caller.me.as_ref().map(|m| m.user_id),
-        actor_label: caller.label(),
-        action: action.into(),
-        entity: entity.into(),
-        entity_id: id,
-        ip: caller.ip.map(|ip| ip.to_string()),
-        ..Default::default()
-    }
 }
 
 #[server(endpoint = "admin/users")]
@@ -126,7 +113,7 @@ pub async fn create_user(form: NewUserForm) -> Result<Id, ApiError> {
     )
     .await
     .map_err(|e| ApiError::from(e).respond())?;
-    let mut e = audit(&caller, "user_created", "user", Some(id));
+    let mut e = caller.audit("user_created", "user", Some(id));
     e.new_value = Some(format!("{username} ({})", form.role.code()));
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
@@ -144,8 +131,7 @@ pub async fn set_user_active(user_id: Id, active: bool) -> Result<(), ApiError> 
     let before = store::users::by_id(&db, user_id).await?.ok_or(ApiError::NotFound)?;
     let txn = store::begin_write(&db).await?;
     store::users::set_active(&txn, user_id, active).await?;
-    let mut e = audit(
-        &caller,
+    let mut e = caller.audit(
         if active { "user_enabled" } else { "user_disabled" },
         "user",
         Some(user_id),
@@ -167,7 +153,7 @@ pub async fn reset_password(user_id: Id, password: String) -> Result<(), ApiErro
     let db = super::server::db()?;
     let txn = store::begin_write(&db).await?;
     store::users::set_password(&txn, user_id, &hash).await?;
-    store::audit::record(&txn, audit(&caller, "password_reset", "user", Some(user_id))).await?;
+    store::audit::record(&txn, caller.audit("password_reset", "user", Some(user_id))).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
     Ok(())
 }
@@ -202,7 +188,7 @@ pub async fn create_display_token(campaign_id: Id, name: String) -> Result<Strin
     let me = caller.me.as_ref().map(|m| m.user_id);
     let id =
         store::display_tokens::create(&txn, campaign_id, &name, &store::display_tokens::token_hash(&raw), me).await?;
-    let mut e = audit(&caller, "display_token_created", "display_token", Some(id));
+    let mut e = caller.audit("display_token_created", "display_token", Some(id));
     e.campaign_id = Some(campaign_id);
     e.new_value = Some(name);
     store::audit::record(&txn, e).await?;
@@ -218,7 +204,7 @@ pub async fn revoke_display_token(token_id: Id) -> Result<(), ApiError> {
     store::display_tokens::revoke(&txn, token_id).await?;
     store::audit::record(
         &txn,
-        audit(&caller, "display_token_revoked", "display_token", Some(token_id)),
+        caller.audit("display_token_revoked", "display_token", Some(token_id)),
     )
     .await?;
     txn.commit().await.map_err(store::StoreError::from)?;

@@ -24,16 +24,10 @@ async fn auth_session() -> Result<AuthSession, ApiError> {
 
 #[cfg(feature = "ssr")]
 fn entry(caller: &Caller, action: &str) -> AuditEntry {
-    AuditEntry {
-        actor_id: caller.me.as_ref().map(|m| m.user_id),
-        actor_label: caller.label(),
-        action: action.into(),
-        entity: "user".into(),
-        entity_id: caller.me.as_ref().map(|m| m.user_id),
-        unit_id: caller.me.as_ref().and_then(|m| m.unit_id),
-        ip: caller.ip.map(|ip| ip.to_string()),
-        ..Default::default()
-    }
+    let me = caller.me.as_ref();
+    let mut e = caller.audit(action, "user", me.map(|m| m.user_id));
+    e.unit_id = me.and_then(|m| m.unit_id);
+    e
 }
 
 /// Signs in; the session gets a new id. Wrong user and wrong password get the

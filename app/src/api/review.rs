@@ -12,17 +12,10 @@ use {
 
 #[cfg(feature = "ssr")]
 fn audit(caller: &Caller, report: &domain::ReportView, action: &str) -> AuditEntry {
-    AuditEntry {
-        actor_id: caller.me.as_ref().map(|m| m.user_id),
-        actor_label: caller.label(),
-        action: action.into(),
-        entity: "report".into(),
-        entity_id: Some(report.id),
-        campaign_id: Some(report.campaign_id),
-        unit_id: Some(report.unit_id),
-        ip: caller.ip.map(|ip| ip.to_string()),
-        ..Default::default()
-    }
+    let mut e = caller.audit(action, "report", Some(report.id));
+    e.campaign_id = Some(report.campaign_id);
+    e.unit_id = Some(report.unit_id);
+    e
 }
 
 /// One workflow step: the unit submits (its head confirms); the office
