@@ -1,10 +1,12 @@
 import { test, expect, Page } from "@playwright/test";
 import { query } from "./db";
+import { hydrated } from "./hydrated";
 
 const PASSWORD = "thidua-demo-2024";
 
 async function signIn(page: Page, username: string) {
   await page.goto("/dang-nhap");
+  await hydrated(page);
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
@@ -52,6 +54,7 @@ test.describe("a unit reporter on a phone", () => {
 
   test("a wrong password gets a clear Vietnamese message and keeps the user name", async ({ page }) => {
     await page.goto("/dang-nhap");
+    await hydrated(page);
     await page.getByLabel("Tên đăng nhập").fill("xa-my-tu");
     await page.getByLabel("Mật khẩu").fill("sai-mat-khau-roi");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
@@ -90,6 +93,7 @@ test.describe("the standing office on a laptop", () => {
     const [r] = await query("SELECT MIN(id) AS id FROM reports WHERE status = 'submitted'");
     await signIn(page, "thuongtruc");
     await page.goto(`/bao-cao/${r.id}`);
+    await hydrated(page);
     await expect(page.locator(".status").first()).toHaveText("Đã gửi");
     await page.getByRole("button", { name: "Trả lại báo cáo" }).click();
     await expect(page.getByRole("alert")).toContainText("lý do");

@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { expectedFigures } from "./db";
+import { hydrated } from "./hydrated";
 
 test.describe("public page on a phone", () => {
   test("shows the campaign and the figures the database holds", async ({ page }) => {
@@ -41,11 +42,13 @@ test.describe("public page on a phone", () => {
 
   test("switches to English and back, keeping the address", async ({ page }) => {
     await page.goto("/");
+    await hydrated(page);
     await page.getByRole("button", { name: "Switch to English" }).click();
     await expect(page.locator("th", { hasText: "Road accidents" })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/");
     await page.reload();
     await expect(page.locator("th", { hasText: "Road accidents" })).toBeVisible();
+    await hydrated(page);
     await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
     await expect(page.locator("th", { hasText: "Số vụ tai nạn giao thông" })).toBeVisible();
   });
