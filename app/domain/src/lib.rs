@@ -2,7 +2,9 @@
 //! this crate compiles for the server and the browser and is tested without
 //! a database.
 
+pub mod accident_log;
 pub mod awards;
+pub mod baseline_import;
 pub mod campaign;
 pub mod figures;
 pub mod periods;
@@ -14,7 +16,9 @@ pub mod types;
 pub mod validation;
 pub mod workflow;
 
+pub use accident_log::*;
 pub use awards::*;
+pub use baseline_import::*;
 pub use campaign::*;
 pub use figures::*;
 pub use periods::*;

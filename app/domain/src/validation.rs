@@ -4,7 +4,6 @@
 use crate::figures::AccidentFigures;
 use crate::sheet::Sheet;
 use crate::types::{Activity, Measure, UnitKind};
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -106,26 +105,6 @@ pub fn check_count(field: &str, value: i64) -> Option<FieldError> {
     } else {
         None
     }
-}
-
-/// One accident as the police enter it.
-pub fn validate_accident(
-    deaths: i64,
-    injuries: i64,
-    occurred_at: NaiveDateTime,
-    now: NaiveDateTime,
-) -> Vec<FieldError> {
-    let mut errors: Vec<FieldError> = [check_count("deaths", deaths), check_count("injuries", injuries)]
-        .into_iter()
-        .flatten()
-        .collect();
-    if occurred_at > now {
-        errors.push(FieldError::new(
-            "occurred_at",
-            "Thời điểm xảy ra tai nạn không được ở tương lai",
-        ));
-    }
-    errors
 }
 
 /// Counts of accidents with some property cannot exceed the accidents;

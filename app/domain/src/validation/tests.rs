@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::sheet::default_sheet;
-use chrono::NaiveDate;
 use proptest::prelude::*;
 
 fn entry(score: f64, evidence: u32) -> CriterionEntry {
@@ -91,17 +90,6 @@ fn submission_needs_every_applicable_score() {
 
 #[test]
 fn accidents_and_figures_are_consistent() {
-    let t = |d| {
-        NaiveDate::from_ymd_opt(2024, 7, d)
-            .unwrap()
-            .and_hms_opt(8, 0, 0)
-            .unwrap()
-    };
-    assert!(validate_accident(1, 2, t(3), t(4)).is_empty());
-    assert_eq!(
-        fields(&validate_accident(-1, 0, t(5), t(4))),
-        vec!["deaths", "occurred_at"]
-    );
     let f = AccidentFigures {
         accidents: 2,
         drink_driving: 3,
