@@ -1,6 +1,7 @@
 //! The store: sea-orm entities, migrations, queries and mutations.
 //! Rows never leave this crate; it returns domain types.
 
+pub mod accident_log;
 pub mod accidents;
 pub mod audit;
 pub mod campaigns;

@@ -31,3 +31,11 @@ pub async fn list_active(db: &impl ConnectionTrait) -> Result<Vec<UnitRef>> {
         })
         .collect()
 }
+
+/// A unit's kind and committee, for access rules that depend on them.
+pub async fn kind_and_committee(db: &impl ConnectionTrait, id: Id) -> Result<Option<(UnitKind, Id)>> {
+    match unit::Entity::find_by_id(id).one(db).await? {
+        Some(u) => Ok(Some((code(&u.kind, UnitKind::from_code, "unit kind")?, u.committee_id))),
+        None => Ok(None),
+    }
+}
