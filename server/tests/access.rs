@@ -34,6 +34,13 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         // Submitting: the unit's head confirms; a reporter alone may not, nor anyone else.
         "/api/reports/act" => who == Head,
         "/api/reports/review_score" => matches!(who, Admin | Office),
+        // The accident log: the office and the police unit's staff (the demo's
+        // other reporter is the district police) write; the council also reads.
+        "/api/accidents/list" => matches!(who, Admin | Office | Council | OtherReporter),
+        "/api/accidents/add"
+        | "/api/accidents/update"
+        | "/api/accidents/strike_out"
+        | "/api/accidents/import_baseline" => matches!(who, Admin | Office | OtherReporter),
         _ => return None,
     })
 }
@@ -66,9 +73,18 @@ fn body(path: &str, fx: &Fixtures) -> String {
                 fx.report_id, fx.version
             )
         }
+        "/api/accidents/list" => format!("campaign_id={}", fx.campaign_id),
+        "/api/accidents/add" => format!("campaign_id={}&{ACCIDENT}", fx.campaign_id),
+        "/api/accidents/update" => format!("campaign_id={}&accident_id=999999&reason=x&{ACCIDENT}", fx.campaign_id),
+        "/api/accidents/strike_out" => format!("campaign_id={}&accident_id=999999&reason=x", fx.campaign_id),
+        "/api/accidents/import_baseline" => format!("campaign_id={}&csv=", fx.campaign_id),
         _ => String::new(),
     }
 }
+
+/// An accident that passes decoding and fails validation (no commune, no time).
+const ACCIDENT: &str = "input[commune_unit_id]=0&input[deaths]=0&input[injuries]=0&input[drink_driving]=false\
+&input[commercial_car]=false&input[marked_serious]=false&input[note]=";
 
 struct Fixtures {
     campaign_id: Id,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccidentInput {
     pub commune_unit_id: Id,
+    #[serde(default, with = "minutes")]
     pub occurred_at: Option<NaiveDateTime>,
     pub deaths: i64,
     pub injuries: i64,
@@ -51,6 +52,33 @@ impl AccidentRecord {
             if self.commercial_car { " · ô tô KDVT" } else { "" },
             if self.marked_serious { " · ĐBNT" } else { "" },
         )
+    }
+}
+
+/// A local time as `<input type="datetime-local">` writes it
+/// (`2024-09-20T23:30`, seconds optional); empty means not given.
+mod minutes {
+    use chrono::NaiveDateTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&t.format("%Y-%m-%dT%H:%M:%S").to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+        let text = Option::<String>::deserialize(d)?.unwrap_or_default();
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom("Ngày giờ không hợp lệ"))
     }
 }
 
@@ -139,6 +167,23 @@ mod tests {
         assert_eq!(fields, ["deaths", "injuries", "commune", "occurred_at", "note"]);
         let none = AccidentInput { occurred_at: None, ..good() };
         assert_eq!(validate_accident_input(&none, &[3], at(3, 0))[0].field, "occurred_at");
+    }
+
+    #[test]
+    fn times_are_read_as_the_browser_writes_them_and_round_trip() {
+        #[derive(serde::Deserialize)]
+        struct T {
+            #[serde(default, with = "super::minutes")]
+            t: Option<NaiveDateTime>,
+        }
+        let read = |json: &str| serde_json::from_str::<T>(json).map(|t| t.t);
+        assert_eq!(read(r#"{"t":"2024-08-02T21:00"}"#).unwrap(), Some(at(2, 21)));
+        assert_eq!(read(r#"{"t":"2024-08-02T21:00:00"}"#).unwrap(), Some(at(2, 21)));
+        assert_eq!(read(r#"{"t":""}"#).unwrap(), None);
+        assert_eq!(read(r#"{}"#).unwrap(), None);
+        assert!(read(r#"{"t":"02/08/2024"}"#).is_err());
+        let json = serde_json::to_string(&good()).unwrap();
+        assert_eq!(serde_json::from_str::<AccidentInput>(&json).unwrap(), good());
     }
 
     #[test]

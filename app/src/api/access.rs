@@ -30,6 +30,9 @@ pub const DISPLAY_SESSION_KEY: &str = "display_token";
 /// The staff who run the campaign and see all of it.
 pub const OFFICE: &[Role] = &[Role::Admin, Role::StandingOffice];
 pub const ADMIN: &[Role] = &[Role::Admin];
+/// Who may record accidents: the office, or a police unit's own staff
+/// (the unit's kind is checked once the caller's unit is loaded).
+pub const RECORDERS: &[Role] = &[Role::Admin, Role::StandingOffice, Role::Reporter, Role::UnitHead];
 /// A unit's own staff.
 pub const UNIT_STAFF: &[Role] = &[Role::Reporter, Role::UnitHead];
 

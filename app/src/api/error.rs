@@ -22,6 +22,9 @@ pub enum ApiError {
     /// Bad input, with a message for the user (Vietnamese).
     #[error("{0}")]
     Invalid(String),
+    /// Bad input in named form fields, each with its message (Vietnamese).
+    #[error("{}", fields_text(.0))]
+    Fields(Vec<domain::FieldError>),
     /// Something failed on the server; details are in its log, not here.
     #[error("internal error")]
     Internal,
@@ -34,11 +37,29 @@ impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        ApiError::Transport(value.to_string())
+        match value {
+            // Arguments that do not decode were typed or sent wrong, not lost on the way.
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) => {
+                ApiError::Invalid(format!("Dữ liệu gửi lên không hợp lệ: {detail}"))
+            }
+            other => ApiError::Transport(other.to_string()),
+        }
     }
 }
 
+fn fields_text(errors: &[domain::FieldError]) -> String {
+    errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")
+}
+
 impl ApiError {
+    /// The message for one form field, if the server named it.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            ApiError::Fields(errors) => errors.iter().find(|e| e.field == name).map(|e| e.message.clone()),
+            _ => None,
+        }
+    }
+
     /// The message shown to the user, in Vietnamese.
     pub fn message_vi(&self) -> String {
         match self {
@@ -47,6 +68,7 @@ impl ApiError {
             ApiError::Forbidden => "Bạn không có quyền thực hiện thao tác này.".into(),
             ApiError::Throttled => "Quá nhiều lần thử. Vui lòng đợi một phút rồi thử lại.".into(),
             ApiError::Invalid(m) | ApiError::Conflict(m) => m.clone(),
+            ApiError::Fields(errors) => fields_text(errors),
             ApiError::Internal => "Có lỗi ở máy chủ. Vui lòng thử lại sau.".into(),
             ApiError::Transport(_) => "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.".into(),
         }
@@ -60,7 +82,7 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::Throttled => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Invalid(_) | ApiError::Fields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Internal | ApiError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

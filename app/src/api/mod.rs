@@ -3,6 +3,7 @@
 //! typed errors.
 
 pub mod access;
+pub mod accidents;
 pub mod admin;
 pub mod audit;
 pub mod auth;

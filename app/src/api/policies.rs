@@ -1,8 +1,8 @@
 //! Who may call each server function: the one table the access check reads.
 //! A server function that is not listed here is refused to everyone.
 
-use super::access::{ADMIN, OFFICE, Policy, UNIT_STAFF};
-use super::{admin, audit, auth, dashboard, public, reports, review};
+use super::access::{ADMIN, OFFICE, Policy, RECORDERS, UNIT_STAFF};
+use super::{accidents, admin, audit, auth, dashboard, public, reports, review};
 use leptos::server_fn::ServerFn;
 
 pub const POLICIES: &[(&str, Policy)] = &[
@@ -26,6 +26,12 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<reports::SaveSelfScore as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<review::ReportAction as ServerFn>::PATH, Policy::SignedIn),
     (<review::ReviewScore as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    // Record-dependent: the police unit of the campaign's committee, or the office; the council reads.
+    (<accidents::AccidentLog as ServerFn>::PATH, Policy::SignedIn),
+    (<accidents::AddAccident as ServerFn>::PATH, Policy::Roles(RECORDERS)),
+    (<accidents::UpdateAccident as ServerFn>::PATH, Policy::Roles(RECORDERS)),
+    (<accidents::StrikeAccident as ServerFn>::PATH, Policy::Roles(RECORDERS)),
+    (<accidents::ImportBaseline as ServerFn>::PATH, Policy::Roles(RECORDERS)),
     (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),
     (<audit::AuditCsv as ServerFn>::PATH, Policy::SignedIn),
 ];

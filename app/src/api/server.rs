@@ -25,3 +25,10 @@ pub fn random_token() -> String {
     use rand::Rng;
     hex::encode(rand::rng().random::<[u8; 32]>())
 }
+
+/// Now on Vietnamese time, as the forms type it.
+pub fn now_local() -> chrono::NaiveDateTime {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
+        .naive_local()
+}
