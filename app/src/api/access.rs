@@ -8,7 +8,7 @@
 
 #[cfg(feature = "ssr")]
 use super::ApiError;
-use domain::{Id, Role};
+use domain::{Id, Role, UnitKind};
 use serde::{Deserialize, Serialize};
 
 /// Who may call a server function.
@@ -44,6 +44,7 @@ pub struct Me {
     pub display_name: String,
     pub unit_id: Option<Id>,
     pub unit_name: Option<String>,
+    pub unit_kind: Option<UnitKind>,
     pub roles: Vec<Role>,
 }
 
@@ -128,6 +129,7 @@ mod server {
             display_name: user.display_name.clone(),
             unit_id: user.unit_id,
             unit_name: user.unit_name.clone(),
+            unit_kind: user.unit_kind,
             roles: user.roles.iter().map(|g| g.role).collect(),
         }
     }

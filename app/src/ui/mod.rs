@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/bao-cao") view=pages::ReportsPage />
                         <Route path=path!("/bao-cao/:id") view=pages::ReportPage />
                         <Route path=path!("/man-hinh") view=pages::DashboardPage />
+                        <Route path=path!("/tai-nan") view=pages::AccidentsPage />
                     </Routes>
                 </components::Layout>
             </Router>

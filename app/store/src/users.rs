@@ -39,6 +39,7 @@ pub struct User {
     pub unit_id: Option<Id>,
     /// The unit's full name.
     pub unit_name: Option<String>,
+    pub unit_kind: Option<domain::UnitKind>,
     pub is_active: bool,
     pub is_demo: bool,
     /// Raised to end every session of the user; a session that began in an
@@ -271,6 +272,7 @@ fn to_user(u: user::Model, unit: Option<unit::Model>, roles: Vec<RoleGrant>) -> 
         display_name: u.display_name,
         email: u.email,
         unit_id: u.unit_id,
+        unit_kind: unit.as_ref().and_then(|x| domain::UnitKind::from_code(&x.kind)),
         unit_name: unit.map(|x| x.name),
         is_active: u.is_active,
         is_demo: u.is_demo,

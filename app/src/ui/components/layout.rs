@@ -59,6 +59,7 @@ pub fn DemoBanner() -> impl IntoView {
 #[component]
 fn Nav() -> impl IntoView {
     use crate::api::access::{ADMIN, OFFICE};
+    use domain::{Role, UnitKind};
     let i18n = use_i18n();
     let session = crate::ui::session::use_session();
     view! {
@@ -70,6 +71,9 @@ fn Nav() -> impl IntoView {
                             {me.has_any(ADMIN).then(|| view! { <a href="/quan-tri/nguoi-dung">{t!(i18n, nav_users)}</a> })}
                             {me.has_any(OFFICE).then(|| view! { <a href="/quan-tri/man-hinh">{t!(i18n, nav_displays)}</a> })}
                             {me.unit_id.is_some().then(|| view! { <a href="/bao-cao">{t!(i18n, nav_reports)}</a> })}
+                            {(me.has_any(&[Role::Admin, Role::StandingOffice, Role::Council])
+                                || me.unit_kind == Some(UnitKind::Police))
+                                .then(|| view! { <a href="/tai-nan">{t!(i18n, nav_accidents)}</a> })}
                             <a href="/nhat-ky">{t!(i18n, nav_audit)}</a>
                             <a href="/tai-khoan" class="me">{me.display_name.clone()}</a>
                         }.into_any(),

@@ -1,5 +1,6 @@
 //! Pages by product area.
 
+mod accidents;
 mod account;
 mod admin;
 mod dashboard;
@@ -7,6 +8,7 @@ mod not_found;
 mod public;
 mod reports;
 
+pub use accidents::AccidentsPage;
 pub use account::{AccountPage, SignInPage};
 pub use admin::{AuditPage, DisplaysPage, UsersPage};
 pub use dashboard::DashboardPage;
