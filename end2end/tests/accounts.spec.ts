@@ -1,17 +1,7 @@
 import { test, expect, Page } from "@playwright/test";
 import { query } from "./db";
 import { hydrated } from "./hydrated";
-
-const PASSWORD = "thidua-demo-2024";
-
-async function signIn(page: Page, username: string) {
-  await page.goto("/dang-nhap");
-  await hydrated(page);
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(/\/tai-khoan$/);
-}
+import { signIn } from "./session";
 
 async function reportOf(unitName: string): Promise<number> {
   const [r] = await query(

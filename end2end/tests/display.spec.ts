@@ -1,15 +1,11 @@
 import { test, expect } from "@playwright/test";
 import { hydrated } from "./hydrated";
+import { signIn } from "./session";
 
 test.use({ viewport: { width: 1366, height: 768 }, isMobile: false, hasTouch: false });
 
 test("the office creates a meeting-room screen link, which opens the dashboard and nothing else, until revoked", async ({ page, browser }) => {
-  await page.goto("/dang-nhap");
-  await hydrated(page);
-  await page.getByLabel("Tên đăng nhập").fill("thuongtruc");
-  await page.getByLabel("Mật khẩu").fill("thidua-demo-2024");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(/\/tai-khoan$/);
+  await signIn(page, "thuongtruc");
   await page.getByRole("link", { name: "Màn hình phòng họp" }).click();
   await hydrated(page);
   await page.getByLabel("Tên màn hình").fill("Phòng họp tầng 2");
