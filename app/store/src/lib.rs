@@ -5,6 +5,7 @@ pub mod accident_log;
 pub mod accidents;
 pub mod audit;
 pub mod campaigns;
+pub mod completeness;
 mod db;
 pub mod demo;
 mod demo_data;

@@ -24,3 +24,8 @@ pub(crate) fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     let date = NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
     local_to_utc(date.and_hms_opt(h, min, 0).expect("valid time"))
 }
+
+/// A stored instant as the committee's wall time.
+pub(crate) fn utc_to_local(t: DateTime<Utc>) -> NaiveDateTime {
+    t.with_timezone(&Ho_Chi_Minh).naive_local()
+}

@@ -1,0 +1,179 @@
+//! Who has reported: the state of each unit's report for each period, as
+//! the standing office's grid and the meeting-room screen show it.
+
+use crate::types::{Id, ReportStatus, coded_enum};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+coded_enum! {
+    /// One cell of the grid; `Late`: past the deadline (or the extension) and not handed in.
+    CellState {
+        NotStarted = "not_started",
+        Draft = "draft",
+        Submitted = "submitted",
+        Returned = "returned",
+        Approved = "approved",
+        Late = "late",
+    }
+}
+
+impl CellState {
+    pub fn label(self) -> &'static str {
+        match self {
+            CellState::NotStarted => "Chưa làm",
+            CellState::Draft => "Đang soạn",
+            CellState::Submitted => "Đã gửi",
+            CellState::Returned => "Bị trả lại",
+            CellState::Approved => "Đã duyệt",
+            CellState::Late => "Quá hạn",
+        }
+    }
+}
+
+/// A cell: its state, and whether the report is (or was handed in) late.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    pub state: CellState,
+    pub late: bool,
+    pub report_id: Option<Id>,
+    /// The deadline that holds for this unit: the period's, or its extension.
+    pub deadline: NaiveDateTime,
+    pub extended: bool,
+}
+
+/// The state of one unit's report for one period. Times are local wall time.
+/// `submitted_at` is the first hand-in: a report returned and fixed later
+/// is still on time if it was first handed in on time.
+pub fn cell_state(
+    status: Option<ReportStatus>,
+    submitted_at: Option<NaiveDateTime>,
+    deadline: NaiveDateTime,
+    now: NaiveDateTime,
+) -> (CellState, bool) {
+    let late = match submitted_at {
+        Some(t) => t > deadline,
+        None => now > deadline,
+    };
+    let overdue = late && submitted_at.is_none();
+    let state = match status {
+        None if overdue => CellState::Late,
+        None => CellState::NotStarted,
+        Some(ReportStatus::Draft | ReportStatus::Reopened) if overdue => CellState::Late,
+        Some(ReportStatus::Draft | ReportStatus::Reopened) => CellState::Draft,
+        Some(ReportStatus::Submitted | ReportStatus::Resubmitted) => CellState::Submitted,
+        Some(ReportStatus::Returned) => CellState::Returned,
+        Some(ReportStatus::Approved) => CellState::Approved,
+    };
+    (state, late)
+}
+
+/// The deadline for one unit: the latest extension granted, if it is later.
+pub fn effective_deadline(period_deadline: NaiveDateTime, extensions: &[NaiveDateTime]) -> (NaiveDateTime, bool) {
+    match extensions.iter().copied().max() {
+        Some(e) if e > period_deadline => (e, true),
+        _ => (period_deadline, false),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridPeriod {
+    pub id: Id,
+    pub name: String,
+    pub deadline: NaiveDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridRow {
+    pub unit_id: Id,
+    pub unit_name: String,
+    pub block_name: String,
+    /// One per period, in the grid's period order.
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompletenessGrid {
+    pub periods: Vec<GridPeriod>,
+    pub rows: Vec<GridRow>,
+}
+
+impl CompletenessGrid {
+    /// How many units are in each state in the period at `index`.
+    pub fn count(&self, index: usize, state: CellState) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.cells.get(index).is_some_and(|c| c.state == state))
+            .count()
+    }
+
+    /// Handed in (submitted or approved) in the period at `index`.
+    pub fn handed_in(&self, index: usize) -> usize {
+        self.count(index, CellState::Submitted) + self.count(index, CellState::Approved)
+    }
+}
+
+/// What a reporter has to do: reports not handed in, and reports returned.
+pub fn needs_unit_action(state: CellState) -> bool {
+    matches!(
+        state,
+        CellState::NotStarted | CellState::Draft | CellState::Returned | CellState::Late
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn t(day: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2024, 8, day).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn states_follow_the_report_and_the_clock() {
+        let deadline = t(20, 23);
+        use CellState::*;
+        use ReportStatus as S;
+        assert_eq!(cell_state(None, None, deadline, t(19, 0)), (NotStarted, false));
+        assert_eq!(cell_state(None, None, deadline, t(21, 0)), (Late, true));
+        assert_eq!(cell_state(Some(S::Draft), None, deadline, t(19, 0)), (Draft, false));
+        assert_eq!(cell_state(Some(S::Draft), None, deadline, t(21, 0)), (Late, true));
+        assert_eq!(cell_state(Some(S::Submitted), Some(t(20, 9)), deadline, t(25, 0)), (Submitted, false));
+        assert_eq!(cell_state(Some(S::Resubmitted), Some(t(21, 9)), deadline, t(25, 0)), (Submitted, true));
+        assert_eq!(cell_state(Some(S::Returned), Some(t(19, 9)), deadline, t(25, 0)), (Returned, false));
+        assert_eq!(cell_state(Some(S::Approved), Some(t(19, 9)), deadline, t(25, 0)), (Approved, false));
+        // Reopened after an on-time hand-in: being fixed, not overdue.
+        assert_eq!(cell_state(Some(S::Reopened), Some(t(19, 9)), deadline, t(25, 0)), (Draft, false));
+    }
+
+    #[test]
+    fn an_extension_moves_the_deadline_only_later() {
+        let d = t(20, 23);
+        assert_eq!(effective_deadline(d, &[]), (d, false));
+        assert_eq!(effective_deadline(d, &[t(18, 0)]), (d, false));
+        assert_eq!(effective_deadline(d, &[t(22, 0), t(25, 0)]), (t(25, 0), true));
+        let (extended, _) = effective_deadline(d, &[t(25, 0)]);
+        assert_eq!(cell_state(None, None, extended, t(23, 0)).0, CellState::NotStarted);
+    }
+
+    fn any_status() -> impl Strategy<Value = Option<ReportStatus>> {
+        prop_oneof![Just(None), proptest::sample::select(ReportStatus::ALL.to_vec()).prop_map(Some)]
+    }
+
+    proptest! {
+        /// "Late" is shown only past the deadline, and a report handed in
+        /// before the deadline is never late, whenever one looks.
+        #[test]
+        fn late_is_only_ever_past_the_deadline(status in any_status(), sub in 0u32..100, now in 0u32..100) {
+            let base = t(1, 0);
+            let deadline = base + chrono::Duration::hours(50);
+            let submitted = status.filter(|s| *s != ReportStatus::Draft).map(|_| base + chrono::Duration::hours(sub as i64));
+            let now = base + chrono::Duration::hours(now as i64);
+            let (state, late) = cell_state(status, submitted, deadline, now);
+            if state == CellState::Late { prop_assert!(now > deadline && late); }
+            if submitted.is_some_and(|s| s <= deadline) { prop_assert!(!late); }
+            if now <= deadline && submitted.is_none() { prop_assert!(!late); }
+        }
+    }
+}
