@@ -41,6 +41,9 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         | "/api/accidents/update"
         | "/api/accidents/strike_out"
         | "/api/accidents/import_baseline" => matches!(who, Admin | Office | OtherReporter),
+        "/api/progress/grid" => matches!(who, Admin | Office | Council),
+        "/api/progress/extend" => matches!(who, Admin | Office),
+        "/api/progress/my_tasks" => matches!(who, Reporter | Head | OtherReporter),
         _ => return None,
     })
 }
@@ -78,6 +81,10 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/accidents/update" => format!("campaign_id={}&accident_id=999999&reason=x&{ACCIDENT}", fx.campaign_id),
         "/api/accidents/strike_out" => format!("campaign_id={}&accident_id=999999&reason=x", fx.campaign_id),
         "/api/accidents/import_baseline" => format!("campaign_id={}&csv=", fx.campaign_id),
+        "/api/progress/grid" => format!("campaign_id={}", fx.campaign_id),
+        "/api/progress/extend" => {
+            format!("campaign_id={}&period_id=0&unit_id=0&new_deadline=&reason=", fx.campaign_id)
+        }
         _ => String::new(),
     }
 }

@@ -74,12 +74,17 @@ mod minutes {
         if text.is_empty() {
             return Ok(None);
         }
-        ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
-            .iter()
-            .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        super::parse_local_time(text)
             .map(Some)
             .ok_or_else(|| serde::de::Error::custom("Ngày giờ không hợp lệ"))
     }
+}
+
+/// A local time as `<input type="datetime-local">` writes it, seconds optional.
+pub fn parse_local_time(text: &str) -> Option<NaiveDateTime> {
+    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text.trim(), f).ok())
 }
 
 /// Notes are short; the log is not a case file.

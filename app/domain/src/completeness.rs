@@ -120,6 +120,40 @@ pub fn needs_unit_action(state: CellState) -> bool {
     )
 }
 
+/// An extension as the standing office types it: a later deadline and why.
+pub fn validate_extension(
+    period_deadline: NaiveDateTime,
+    new_deadline: Option<NaiveDateTime>,
+    reason: &str,
+) -> Vec<crate::validation::FieldError> {
+    use crate::validation::FieldError;
+    let mut errors = Vec::new();
+    match new_deadline {
+        None => errors.push(FieldError::new("new_deadline", "Nhập hạn mới")),
+        Some(d) if d <= period_deadline => errors.push(FieldError::new(
+            "new_deadline",
+            format!("Hạn mới phải sau hạn của kỳ ({})", period_deadline.format("%d/%m/%Y %H:%M")),
+        )),
+        Some(_) => {}
+    }
+    if reason.trim().is_empty() {
+        errors.push(FieldError::new("reason", "Cần ghi lý do gia hạn"));
+    }
+    errors
+}
+
+/// One thing a unit has to do, for its list of what is due.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub report_id: Option<Id>,
+    pub period_name: String,
+    pub state: CellState,
+    pub deadline: NaiveDateTime,
+    pub extended: bool,
+    /// Why the office returned the report, when it did.
+    pub return_reason: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +189,15 @@ mod tests {
         assert_eq!(effective_deadline(d, &[t(22, 0), t(25, 0)]), (t(25, 0), true));
         let (extended, _) = effective_deadline(d, &[t(25, 0)]);
         assert_eq!(cell_state(None, None, extended, t(23, 0)).0, CellState::NotStarted);
+    }
+
+    #[test]
+    fn an_extension_must_be_later_and_say_why() {
+        let d = t(20, 23);
+        let fields = |e: Vec<crate::validation::FieldError>| e.into_iter().map(|e| e.field).collect::<Vec<_>>();
+        assert_eq!(fields(validate_extension(d, None, "")), ["new_deadline", "reason"]);
+        assert_eq!(fields(validate_extension(d, Some(t(20, 22)), "Mất điện")), ["new_deadline"]);
+        assert!(validate_extension(d, Some(t(22, 17)), "Mất điện").is_empty());
     }
 
     fn any_status() -> impl Strategy<Value = Option<ReportStatus>> {

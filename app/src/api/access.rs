@@ -30,6 +30,8 @@ pub const DISPLAY_SESSION_KEY: &str = "display_token";
 /// The staff who run the campaign and see all of it.
 pub const OFFICE: &[Role] = &[Role::Admin, Role::StandingOffice];
 pub const ADMIN: &[Role] = &[Role::Admin];
+/// Those who see the whole campaign: the office and the council.
+pub const CAMPAIGN_READERS: &[Role] = &[Role::Admin, Role::StandingOffice, Role::Council];
 /// Who may record accidents: the office, or a police unit's own staff
 /// (the unit's kind is checked once the caller's unit is loaded).
 pub const RECORDERS: &[Role] = &[Role::Admin, Role::StandingOffice, Role::Reporter, Role::UnitHead];
@@ -55,7 +57,7 @@ impl Me {
 
     /// Reading a unit's data: its own staff, or those who see the whole campaign.
     pub fn can_read_unit(&self, unit_id: Id) -> bool {
-        self.unit_id == Some(unit_id) || self.has_any(&[Role::Admin, Role::StandingOffice, Role::Council])
+        self.unit_id == Some(unit_id) || self.has_any(CAMPAIGN_READERS)
     }
 
     /// Changing a unit's own report: only that unit's reporters and head.

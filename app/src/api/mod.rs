@@ -10,6 +10,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod error;
 pub mod policies;
+pub mod progress;
 pub mod public;
 pub mod reports;
 pub mod review;

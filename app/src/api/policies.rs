@@ -1,8 +1,8 @@
 //! Who may call each server function: the one table the access check reads.
 //! A server function that is not listed here is refused to everyone.
 
-use super::access::{ADMIN, OFFICE, Policy, RECORDERS, UNIT_STAFF};
-use super::{accidents, admin, audit, auth, dashboard, public, reports, review};
+use super::access::{ADMIN, CAMPAIGN_READERS, OFFICE, Policy, RECORDERS, UNIT_STAFF};
+use super::{accidents, admin, audit, auth, dashboard, progress, public, reports, review};
 use leptos::server_fn::ServerFn;
 
 pub const POLICIES: &[(&str, Policy)] = &[
@@ -32,6 +32,9 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<accidents::UpdateAccident as ServerFn>::PATH, Policy::Roles(RECORDERS)),
     (<accidents::StrikeAccident as ServerFn>::PATH, Policy::Roles(RECORDERS)),
     (<accidents::ImportBaseline as ServerFn>::PATH, Policy::Roles(RECORDERS)),
+    (<progress::GetCompleteness as ServerFn>::PATH, Policy::Roles(CAMPAIGN_READERS)),
+    (<progress::GrantExtension as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<progress::MyTasks as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),
     (<audit::AuditCsv as ServerFn>::PATH, Policy::SignedIn),
 ];

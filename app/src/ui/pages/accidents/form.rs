@@ -63,7 +63,7 @@ impl Fields {
         };
         let input = AccidentInput {
             commune_unit_id: self.commune.get().parse().unwrap_or(0),
-            occurred_at: chrono::NaiveDateTime::parse_from_str(&self.time.get(), "%Y-%m-%dT%H:%M").ok(),
+            occurred_at: domain::parse_local_time(&self.time.get()),
             deaths: count("deaths", self.deaths.get()),
             injuries: count("injuries", self.injuries.get()),
             drink_driving: self.drink.get(),
