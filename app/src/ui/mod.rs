@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/bao-cao/:id") view=pages::ReportPage />
                         <Route path=path!("/man-hinh") view=pages::DashboardPage />
                         <Route path=path!("/tai-nan") view=pages::AccidentsPage />
+                        <Route path=path!("/tien-do") view=pages::ProgressPage />
                     </Routes>
                 </components::Layout>
             </Router>

@@ -5,6 +5,7 @@ mod account;
 mod admin;
 mod dashboard;
 mod not_found;
+mod progress;
 mod public;
 mod reports;
 
@@ -13,5 +14,6 @@ pub use account::{AccountPage, SignInPage};
 pub use admin::{AuditPage, DisplaysPage, UsersPage};
 pub use dashboard::DashboardPage;
 pub use not_found::NotFound;
+pub use progress::ProgressPage;
 pub use public::PublicPage;
 pub use reports::{ReportPage, ReportsPage};

@@ -2,6 +2,7 @@
 
 mod actions;
 mod list;
+mod tasks;
 mod view;
 
 pub use list::ReportsPage;

@@ -1,0 +1,48 @@
+//! What the unit has to do: reports not handed in, and reports returned
+//! with the office's reason.
+
+use crate::api::progress::my_tasks;
+use crate::i18n::*;
+use domain::CellState;
+use leptos::prelude::*;
+
+#[component]
+pub fn TaskList() -> impl IntoView {
+    let i18n = use_i18n();
+    let tasks = Resource::new(|| (), |_| my_tasks());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let tasks = tasks.await.unwrap_or_default();
+                if tasks.is_empty() {
+                    return view! { <p class="ok">{t!(i18n, tasks_none)}</p> }.into_any();
+                }
+                view! {
+                    <h2>{t!(i18n, tasks_title)}</h2>
+                    <ul class="task-list">
+                        {tasks.into_iter().map(|t| {
+                            let href = t.report_id.map(|id| format!("/bao-cao/{id}"));
+                            let deadline = t.deadline.format("%d/%m/%Y %H:%M").to_string();
+                            view! {
+                                <li class=format!("task cell-{}", t.state.code())>
+                                    <a href=href>
+                                        <span class="period">{t.period_name}</span>
+                                        <span class="state">{t.state.label()}</span>
+                                    </a>
+                                    <span class="deadline">
+                                        {t!(i18n, tasks_deadline, time = deadline.clone())}
+                                        {t.extended.then(|| view! { " " {t!(i18n, tasks_extended)} })}
+                                    </span>
+                                    {(t.state == CellState::Returned).then(|| view! {
+                                        <span class="reason">{t!(i18n, tasks_returned_because)} " " {t.return_reason.clone().unwrap_or_default()}</span>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
