@@ -34,8 +34,14 @@ test.describe("a unit reporter on a phone", () => {
     const read = await page.request.post("/api/reports/get", { form: { report_id: String(other) } });
     expect(read.status()).toBe(403);
     const [v] = await query("SELECT version FROM reports WHERE id = $1", [other]);
-    const write = await page.request.post("/api/reports/save_score", {
-      form: { report_id: String(other), criterion_code: "A1", score: "1", explanation: "", version: String(v.version) },
+    const write = await page.request.post("/api/reports/save_draft", {
+      form: {
+        report_id: String(other),
+        version: String(v.version),
+        "lines[0][code]": "A1",
+        "lines[0][score]": "1",
+        "lines[0][explanation]": "",
+      },
     });
     expect(write.status()).toBe(403);
     const [after] = await query("SELECT version FROM reports WHERE id = $1", [other]);

@@ -81,6 +81,7 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         .layer(middleware::from_fn(app::api::auth::absolute_timeout))
         .layer(auth_layer)
         .layer(middleware::from_fn(security::refuse_cross_site))
+        .layer(middleware::map_response(security::unprocessable_arguments))
         .layer(middleware::from_fn(move |req, next| {
             security::content_security_policy(https, req, next)
         }))

@@ -1,5 +1,6 @@
 //! Security middleware: cross-site request refusal, the Content-Security-Policy
-//! with a per-request nonce, and the other security headers.
+//! with a per-request nonce, the other security headers, and the status of
+//! arguments that do not decode.
 
 use axum::{
     extract::Request,
@@ -95,4 +96,19 @@ mod tests {
         assert!(is_cross_site(&headers(&[("origin", "null"), ("host", "thidua.vn")])));
         assert!(!is_cross_site(&headers(&[("host", "thidua.vn")])));
     }
+}
+
+/// Arguments that do not decode are the caller's mistake, not the server's:
+/// the server-function layer answers them 500, so their typed error
+/// (`ApiError::Invalid`) is answered 422 here instead.
+pub async fn unprocessable_arguments(res: Response) -> Response {
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key("serverfnerror") {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if bytes.starts_with(br#"{"Invalid""#) {
+        parts.status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }

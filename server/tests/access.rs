@@ -30,7 +30,7 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         // Reading a report: its unit's staff and those who see the whole campaign.
         "/api/reports/get" => matches!(who, Admin | Office | Council) || staff_of(fx.own_unit),
         // Changing a report: only its own unit's staff.
-        "/api/reports/save_score" => staff_of(fx.own_unit),
+        "/api/reports/save_draft" => staff_of(fx.own_unit),
         // Submitting: the unit's head confirms; a reporter alone may not, nor anyone else.
         "/api/reports/act" => who == Head,
         "/api/reports/review_score" => matches!(who, Admin | Office),
@@ -63,12 +63,10 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/admin/revoke_display_token" => "token_id=999999".into(),
         "/api/audit/list" | "/api/audit/csv" => "query[page]=0".into(),
         "/api/reports/get" => format!("report_id={}", fx.report_id),
-        "/api/reports/save_score" => {
-            format!(
-                "report_id={}&criterion_code=A1&score=1&explanation=&version={}",
-                fx.report_id, fx.version
-            )
-        }
+        "/api/reports/save_draft" => format!(
+            "report_id={}&version={}&lines[0][code]=A1&lines[0][score]=1&lines[0][explanation]=",
+            fx.report_id, fx.version
+        ),
         "/api/reports/act" => format!("report_id={}&kind=submit&version={}", fx.report_id, fx.version),
         "/api/reports/review_score" => {
             format!(

@@ -89,10 +89,10 @@ async fn the_office_returns_with_a_reason_approves_and_reopens_and_every_step_is
         let body = format!("username={}&password={}", head.username, store::demo::DEMO_PASSWORD);
         assert_eq!(head_client.post("/api/auth/login", &body).await, 200);
         let save = format!(
-            "report_id={id}&criterion_code=A1&score=1&explanation=&version={}",
+            "report_id={id}&version={}&lines[0][code]=A1&lines[0][score]=1&lines[0][explanation]=",
             r.version
         );
-        assert_eq!(head_client.post("/api/reports/save_score", &save).await, 422);
+        assert_eq!(head_client.post("/api/reports/save_draft", &save).await, 422);
 
         let reopen = format!("report_id={id}&kind=reopen&reason=Sai số liệu&version={}", r.version);
         assert_eq!(office.post("/api/reports/act", &reopen).await, 200);

@@ -38,6 +38,9 @@ pub struct ReportDraft {
     pub activities: BTreeMap<Activity, i64>,
 }
 
+/// An explanation is a paragraph, not a file: evidence goes in attachments.
+pub const MAX_EXPLANATION_CHARS: usize = 2000;
+
 /// Scores are entered to the hundredth at most; finer ones are typing slips.
 fn has_two_decimals_at_most(x: f64) -> bool {
     let cents = (x * 100.0).round();
@@ -54,6 +57,12 @@ pub fn validate_report(sheet: &Sheet, unit_kind: UnitKind, draft: &ReportDraft) 
             errors.push(FieldError::new(field, "Tiêu chí không có trong bảng điểm"));
             continue;
         };
+        if entry.explanation.chars().count() > MAX_EXPLANATION_CHARS {
+            errors.push(FieldError::new(
+                format!("explanation.{code}"),
+                format!("Giải trình dài quá {MAX_EXPLANATION_CHARS} ký tự"),
+            ));
+        }
         let Some(score) = entry.self_score else {
             continue;
         };

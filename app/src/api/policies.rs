@@ -23,7 +23,7 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<admin::RevokeDisplayToken as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<reports::MyReports as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<reports::GetReport as ServerFn>::PATH, Policy::SignedIn),
-    (<reports::SaveSelfScore as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<reports::SaveDraft as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<review::ReportAction as ServerFn>::PATH, Policy::SignedIn),
     (<review::ReviewScore as ServerFn>::PATH, Policy::Roles(OFFICE)),
     // Record-dependent: the police unit of the campaign's committee, or the office; the council reads.

@@ -2,7 +2,7 @@
 //! A unit's staff reach only their own unit's reports.
 
 use super::ApiError;
-use domain::{Id, ReportSummary, ReportView};
+use domain::{DraftLine, Id, ReportSummary, ReportView};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {super::access::authorize, leptos::server_fn::ServerFn};
@@ -25,20 +25,16 @@ pub async fn get_report(report_id: Id) -> Result<ReportView, ApiError> {
     Ok(report)
 }
 
-/// Saves one self-score of a draft (or returned, or reopened) report, if
-/// nobody saved the report since `version`. Returns the new version.
-#[server(endpoint = "reports/save_score")]
-pub async fn save_self_score(
-    report_id: Id,
-    criterion_code: String,
-    score: Option<f64>,
-    explanation: String,
-    version: i32,
-) -> Result<i32, ApiError> {
-    let caller = authorize(SaveSelfScore::PATH).await?;
+/// Saves the unit's self-scores and explanations (a draft, or a returned or
+/// reopened report) if nobody saved the report since `version`; returns the
+/// new version. Sending what is already stored is a no-op that returns the
+/// current version, so a retry after a lost answer is safe.
+#[server(endpoint = "reports/save_draft")]
+pub async fn save_draft(report_id: Id, version: i32, lines: Vec<DraftLine>) -> Result<i32, ApiError> {
+    let caller = authorize(SaveDraft::PATH).await?;
     let db = super::server::db()?;
     let report = store::reports::get(&db, report_id).await?.ok_or(ApiError::NotFound)?;
-    let me = caller.require_write_unit(report.unit_id).map_err(ApiError::respond)?;
+    caller.require_write_unit(report.unit_id).map_err(ApiError::respond)?;
     if !domain::is_editable_by_unit(report.status) {
         return Err(ApiError::Invalid(format!(
             "Báo cáo đang ở trạng thái \"{}\", đơn vị không sửa được.",
@@ -48,48 +44,67 @@ pub async fn save_self_score(
     }
     let sheet = store::sheets::load(&db, report.campaign_id).await?;
     let mut draft = domain::ReportDraft::default();
-    draft.criteria.insert(
-        criterion_code.clone(),
-        domain::CriterionEntry {
-            self_score: score,
-            explanation: explanation.clone(),
+    for l in &lines {
+        let entry = domain::CriterionEntry {
+            self_score: l.score,
+            explanation: l.explanation.trim().to_string(),
             evidence_count: 0,
-        },
-    );
+        };
+        draft.criteria.insert(l.code.clone(), entry);
+    }
     // Evidence may come after the score; it is required at submission.
     let errors: Vec<domain::FieldError> = domain::validate_report(&sheet, report.unit_kind, &draft)
         .into_iter()
         .filter(|e| !e.field.starts_with("evidence."))
         .collect();
-    if let Some(e) = errors.first() {
-        return Err(ApiError::Invalid(e.message.clone()).respond());
+    if !errors.is_empty() {
+        return Err(ApiError::Fields(errors).respond());
     }
-    let line = report
+    let changed: Vec<(&domain::ScoreLine, &domain::CriterionEntry)> = report
         .lines
         .iter()
-        .find(|l| l.code == criterion_code)
-        .ok_or(ApiError::NotFound)?;
+        .filter_map(|l| draft.criteria.get(&l.code).map(|e| (l, e)))
+        .filter(|(l, e)| l.self_score != e.self_score || l.explanation != e.explanation)
+        .collect();
+    if changed.is_empty() {
+        return Ok(report.version);
+    }
+    if version != report.version {
+        return Err(conflict(&changed).respond());
+    }
+    let edits: Vec<store::reports::LineEdit> = changed
+        .iter()
+        .map(|(l, e)| store::reports::LineEdit {
+            criterion_id: l.criterion_id,
+            score: e.self_score,
+            explanation: e.explanation.clone(),
+        })
+        .collect();
     let txn = store::begin_write(&db).await?;
-    let saved = store::reports::set_self_score(&txn, report_id, line.criterion_id, score, &explanation, version)
+    let new_version = store::reports::save_lines(&txn, report_id, version, &edits)
         .await
         .map_err(|e| ApiError::from(e).respond())?;
-    store::audit::record(
-        &txn,
-        store::audit::AuditEntry {
-            actor_id: Some(me.user_id),
-            actor_label: me.username.clone(),
-            action: "self_score_saved".into(),
-            entity: "report".into(),
-            entity_id: Some(report_id),
-            campaign_id: Some(report.campaign_id),
-            unit_id: Some(report.unit_id),
-            old_value: saved.old_score.map(|s| format!("{criterion_code}: {s}")),
-            new_value: score.map(|s| format!("{criterion_code}: {s}")),
-            ip: caller.ip.map(|ip| ip.to_string()),
-            ..Default::default()
-        },
-    )
-    .await?;
+    let show = |x: Option<f64>| x.map(domain::format_points).unwrap_or_else(|| "—".into());
+    let mut e = caller.audit("self_scores_saved", "report", Some(report_id));
+    e.campaign_id = Some(report.campaign_id);
+    e.unit_id = Some(report.unit_id);
+    e.old_value = Some(changed.iter().map(|(l, _)| format!("{}: {}", l.code, show(l.self_score))).collect::<Vec<_>>().join("; "));
+    e.new_value = Some(changed.iter().map(|(l, n)| format!("{}: {}", l.code, show(n.self_score))).collect::<Vec<_>>().join("; "));
+    store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
-    Ok(saved.new_version)
+    Ok(new_version)
+}
+
+/// Someone saved the report after this form loaded it: what the server now
+/// holds for the lines this form changed, so the user sees what moved.
+#[cfg(feature = "ssr")]
+fn conflict(changed: &[(&domain::ScoreLine, &domain::CriterionEntry)]) -> ApiError {
+    let held: Vec<String> = changed
+        .iter()
+        .map(|(l, _)| format!("{} = {}", l.code, l.self_score.map(domain::format_points).unwrap_or_else(|| "(trống)".into())))
+        .collect();
+    ApiError::Conflict(format!(
+        "Báo cáo vừa được người khác lưu. Trên máy chủ hiện có: {}. Tải lại báo cáo để xem rồi nhập lại.",
+        held.join("; ")
+    ))
 }

@@ -1,5 +1,5 @@
-//! Reports: reading one with its sheet lines, a unit's list, saving a self-score
-//! under optimistic versioning.
+//! Reports: reading one with its sheet lines, a unit's list, saving its
+//! self-scores under optimistic versioning.
 
 use crate::Result;
 use crate::entities::{criteria_group, criterion, period, report, report_score, unit};
@@ -132,54 +132,43 @@ pub(crate) async fn bump_version(txn: &DatabaseTransaction, report_id: Id, expec
     Ok(())
 }
 
-/// What a saved self-score was before, for the audit trail.
-#[derive(Debug)]
-pub struct SavedScore {
-    pub old_score: Option<f64>,
-    pub new_version: i32,
+/// One self-scored line as the unit saves it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineEdit {
+    pub criterion_id: Id,
+    pub score: Option<f64>,
+    pub explanation: String,
 }
 
-/// Saves one self-score if the report is still at `expected_version`; a
-/// report someone else saved meanwhile is refused with `Conflict`, never
-/// overwritten.
-pub async fn set_self_score(
+/// Saves the unit's lines in one change if the report is still at
+/// `expected_version`; a report someone else saved meanwhile is refused with
+/// `Conflict`, never overwritten. Returns the new version.
+pub async fn save_lines(
     txn: &DatabaseTransaction,
     report_id: Id,
-    criterion_id: Id,
-    score: Option<f64>,
-    explanation: &str,
     expected_version: i32,
-) -> Result<SavedScore> {
+    lines: &[LineEdit],
+) -> Result<i32> {
     bump_version(txn, report_id, expected_version).await?;
-    let existing = report_score::Entity::find()
-        .filter(report_score::Column::ReportId.eq(report_id))
-        .filter(report_score::Column::CriterionId.eq(criterion_id))
-        .one(txn)
-        .await?;
-    let old_score = existing.as_ref().and_then(|s| s.self_score);
-    match existing {
-        Some(s) => {
-            let mut s: report_score::ActiveModel = s.into();
-            s.self_score = Set(score);
-            s.explanation = Set(explanation.to_string());
-            s.update(txn).await?;
-        }
-        None => {
-            report_score::ActiveModel {
-                report_id: Set(report_id),
-                criterion_id: Set(criterion_id),
-                self_score: Set(score),
-                explanation: Set(explanation.to_string()),
-                ..Default::default()
-            }
-            .insert(txn)
+    for line in lines {
+        let existing = report_score::Entity::find()
+            .filter(report_score::Column::ReportId.eq(report_id))
+            .filter(report_score::Column::CriterionId.eq(line.criterion_id))
+            .one(txn)
             .await?;
-        }
+        let mut row = match existing {
+            Some(s) => s.into(),
+            None => report_score::ActiveModel {
+                report_id: Set(report_id),
+                criterion_id: Set(line.criterion_id),
+                ..Default::default()
+            },
+        };
+        row.self_score = Set(line.score);
+        row.explanation = Set(line.explanation.clone());
+        row.save(txn).await?;
     }
-    Ok(SavedScore {
-        old_score,
-        new_version: expected_version + 1,
-    })
+    Ok(expected_version + 1)
 }
 
 /// The report as the domain's validation reads it: scores, explanations and

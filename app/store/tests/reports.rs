@@ -56,14 +56,21 @@ async fn the_second_of_two_concurrent_edits_is_refused_and_nothing_is_overwritte
 
         // Both people opened version v; the first save wins.
         let txn = store::begin_write(db).await.unwrap();
-        let saved = store::reports::set_self_score(&txn, r.id, a1, Some(3.5), "first", view.version)
+        let edit = |score: f64, explanation: &str| {
+            vec![store::reports::LineEdit {
+                criterion_id: a1,
+                score: Some(score),
+                explanation: explanation.into(),
+            }]
+        };
+        let saved = store::reports::save_lines(&txn, r.id, view.version, &edit(3.5, "first"))
             .await
             .unwrap();
         txn.commit().await.unwrap();
-        assert_eq!(saved.new_version, view.version + 1);
+        assert_eq!(saved, view.version + 1);
 
         let txn = store::begin_write(db).await.unwrap();
-        let second = store::reports::set_self_score(&txn, r.id, a1, Some(1.0), "second", view.version).await;
+        let second = store::reports::save_lines(&txn, r.id, view.version, &edit(1.0, "second")).await;
         assert!(
             matches!(second, Err(store::StoreError::Conflict(_))),
             "[{label}] {second:?}"

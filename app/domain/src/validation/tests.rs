@@ -156,3 +156,14 @@ proptest! {
         prop_assert_eq!(fields(&errors), vec![expected.as_str()]);
     }
 }
+
+#[test]
+fn an_overlong_explanation_is_named() {
+    let sheet = default_sheet();
+    let mut draft = ReportDraft::default();
+    draft.criteria.insert(
+        "A1".into(),
+        CriterionEntry { self_score: None, explanation: "x".repeat(MAX_EXPLANATION_CHARS + 1), evidence_count: 0 },
+    );
+    assert_eq!(fields(&validate_report(&sheet, UnitKind::Commune, &draft)), vec!["explanation.A1"]);
+}

@@ -22,7 +22,10 @@ pub fn ActionBar(
     report_id: Id,
     unit_id: Id,
     status: ReportStatus,
-    version: i32,
+    /// The report's version as the draft holds it (autosaves move it on).
+    version: Signal<i32>,
+    /// Nothing typed is still on its way to the server.
+    ready: Signal<bool>,
     act: ServerAction<ReportAction>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -50,8 +53,8 @@ pub fn ActionBar(
                     <div class="actions">
                         {ks.into_iter().map(|k| view! {
                             <button type="button" class=if k == ActionKind::Approve || k == ActionKind::Submit { "primary" } else { "" }
-                                disabled=move || act.pending().get()
-                                on:click=move |_| { act.dispatch(ReportAction { report_id, kind: k, reason: Some(reason.get()), version }); }>
+                                disabled=move || act.pending().get() || (k == ActionKind::Submit && !ready.get())
+                                on:click=move |_| { act.dispatch(ReportAction { report_id, kind: k, reason: Some(reason.get()), version: version.get_untracked() }); }>
                                 {move || label(i18n, k)}
                             </button>
                         }).collect_view()}

@@ -1,6 +1,7 @@
 //! A unit's reports: the list and one report.
 
 mod actions;
+mod draft;
 mod list;
 mod tasks;
 mod view;

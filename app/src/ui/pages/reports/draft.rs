@@ -1,0 +1,331 @@
+//! The unit's report as a draft that is never lost: each change is kept in
+//! the browser at once (localStorage), sent to the server shortly after the
+//! typing stops, and sent again when the connection comes back. A reload
+//! finds what was typed; a save that lost the race is shown, not forced.
+
+use crate::api::ApiError;
+use crate::api::reports::save_draft;
+use domain::{DraftLine, FieldError, Id, ReportView, ScoringRule};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+/// Where the draft stands, as the banner above the form says it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    Saved,
+    /// Typed, waiting for the pause before sending.
+    Pending,
+    Saving,
+    /// The server could not be reached; kept in the browser, retried.
+    Offline,
+    /// Someone else saved first; the message says what the server holds.
+    Conflict(String),
+    /// The server refused a value; the field says why.
+    Invalid,
+}
+
+/// What the browser keeps until the server has it.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct LocalDraft {
+    version: i32,
+    lines: Vec<DraftLine>,
+}
+
+/// One line's inputs, as typed.
+#[derive(Clone, Copy)]
+pub struct LineInputs {
+    pub score: RwSignal<String>,
+    pub explanation: RwSignal<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Draft {
+    pub report_id: Id,
+    pub version: RwSignal<i32>,
+    pub state: RwSignal<SaveState>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    pub inputs: StoredValue<BTreeMap<String, LineInputs>>,
+    view: StoredValue<ReportView>,
+    dirty: RwSignal<BTreeSet<String>>,
+    generation: StoredValue<u32>,
+}
+
+/// "2,5" and "2.5" are the same score; blank is no score; anything else
+/// is kept as not-a-number for the rules to name.
+pub fn parse_score(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    (!t.is_empty()).then(|| t.parse::<f64>().unwrap_or(f64::NAN))
+}
+
+impl Draft {
+    pub fn new(view: &ReportView) -> Self {
+        let inputs = view
+            .lines
+            .iter()
+            .filter(|l| l.rule == ScoringRule::SelfScored)
+            .map(|l| {
+                let score = l.self_score.map(domain::format_points).unwrap_or_default();
+                let inputs = LineInputs {
+                    score: RwSignal::new(score),
+                    explanation: RwSignal::new(l.explanation.clone()),
+                };
+                (l.code.clone(), inputs)
+            })
+            .collect();
+        Draft {
+            report_id: view.id,
+            version: RwSignal::new(view.version),
+            state: RwSignal::new(SaveState::Saved),
+            errors: RwSignal::new(vec![]),
+            inputs: StoredValue::new(inputs),
+            view: StoredValue::new(view.clone()),
+            dirty: RwSignal::new(BTreeSet::new()),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    fn key(&self) -> String {
+        format!("thidua-draft-{}", self.report_id)
+    }
+
+    fn line(&self, code: &str) -> Option<DraftLine> {
+        let i = self.inputs.with_value(|m| m.get(code).copied())?;
+        Some(DraftLine {
+            code: code.to_string(),
+            score: parse_score(&i.score.get_untracked()),
+            explanation: i.explanation.get_untracked().trim().to_string(),
+        })
+    }
+
+    /// Nothing typed is waiting to reach the server.
+    pub fn is_clean(&self) -> bool {
+        self.dirty.with(BTreeSet::is_empty) && self.state.get() == SaveState::Saved
+    }
+
+    /// The running total of the unit's own scores, as typed.
+    pub fn total(&self) -> (f64, f64) {
+        let inputs = self.inputs.get_value();
+        self.view.with_value(|v| {
+            domain::self_score_total(&v.lines, |l| inputs.get(&l.code).and_then(|i| parse_score(&i.score.get())))
+        })
+    }
+
+    /// Called on every keystroke: keep it here at once, send it after a pause.
+    pub fn edited(&self, code: &str) {
+        self.dirty.update(|d| {
+            d.insert(code.to_string());
+        });
+        self.errors.update(|e| e.retain(|f| !f.field.ends_with(&format!(".{code}"))));
+        if !matches!(self.state.get_untracked(), SaveState::Conflict(_)) {
+            self.state.set(SaveState::Pending);
+        }
+        self.keep_locally();
+        self.send_after(Duration::from_millis(800));
+    }
+
+    fn send_after(&self, delay: Duration) {
+        self.generation.update_value(|g| *g += 1);
+        let mine = self.generation.get_value();
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.generation.get_value() == mine {
+                    this.send();
+                }
+            },
+            delay,
+        );
+    }
+
+    fn pending_lines(&self) -> Vec<DraftLine> {
+        self.dirty.get_untracked().iter().filter_map(|c| self.line(c)).collect()
+    }
+
+    /// Sends what is waiting, unless it breaks a rule (then the field says so).
+    pub fn send(&self) {
+        if matches!(self.state.get_untracked(), SaveState::Saving | SaveState::Conflict(_)) {
+            return;
+        }
+        let lines = self.pending_lines();
+        if lines.is_empty() {
+            return;
+        }
+        let check = self.check(&lines);
+        if !check.is_empty() {
+            self.errors.set(check);
+            self.state.set(SaveState::Invalid);
+            return;
+        }
+        self.state.set(SaveState::Saving);
+        let (this, version) = (*self, self.version.get_untracked());
+        leptos::task::spawn_local(async move {
+            let answer = save_draft(this.report_id, version, lines.clone()).await;
+            this.answered(lines, answer);
+        });
+    }
+
+    fn check(&self, lines: &[DraftLine]) -> Vec<FieldError> {
+        let mut draft = domain::ReportDraft::default();
+        for l in lines {
+            let entry = domain::CriterionEntry {
+                self_score: l.score,
+                explanation: l.explanation.clone(),
+                evidence_count: 0,
+            };
+            draft.criteria.insert(l.code.clone(), entry);
+        }
+        self.view.with_value(|v| domain::validate_report(&v.sheet(), v.unit_kind, &draft))
+            .into_iter()
+            .filter(|e| !e.field.starts_with("evidence."))
+            .collect()
+    }
+
+    fn answered(&self, sent: Vec<DraftLine>, answer: Result<i32, ApiError>) {
+        match answer {
+            Ok(version) => {
+                self.version.set(version);
+                // A line typed again while it was on its way stays waiting.
+                self.dirty.update(|d| {
+                    for l in &sent {
+                        if self.line(&l.code).as_ref() == Some(l) {
+                            d.remove(&l.code);
+                        }
+                    }
+                });
+                self.keep_locally();
+                if self.dirty.with_untracked(BTreeSet::is_empty) {
+                    self.state.set(SaveState::Saved);
+                } else {
+                    self.state.set(SaveState::Pending);
+                    self.send_after(Duration::from_millis(200));
+                }
+            }
+            Err(ApiError::Transport(_)) | Err(ApiError::Internal) => {
+                self.state.set(SaveState::Offline);
+                self.send_after(Duration::from_secs(5));
+            }
+            Err(ApiError::Conflict(message)) => self.state.set(SaveState::Conflict(message)),
+            Err(ApiError::Fields(list)) => {
+                self.errors.set(list);
+                self.state.set(SaveState::Invalid);
+            }
+            Err(e) => {
+                self.errors.set(vec![FieldError::new("form", e.message_vi())]);
+                self.state.set(SaveState::Invalid);
+            }
+        }
+    }
+
+    /// After a conflict, the user keeps their own values over the server's.
+    pub fn keep_mine(&self, server_version: i32) {
+        self.version.set(server_version);
+        self.state.set(SaveState::Pending);
+        self.keep_locally();
+        self.send();
+    }
+
+    /// After a conflict, the user drops their values for the server's.
+    pub fn drop_mine(&self) {
+        self.dirty.set(BTreeSet::new());
+        self.keep_locally();
+    }
+
+    /// Retries at once when the browser says the connection is back.
+    pub fn retry_when_online(&self) {
+        let this = *self;
+        let handle = window_event_listener(leptos::ev::online, move |_| {
+            if this.state.get_untracked() == SaveState::Offline {
+                this.state.set(SaveState::Pending);
+                this.send();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Puts back what this browser kept and the server does not have yet.
+    pub fn restore(&self) {
+        let Some(local) = storage_get(&self.key()).and_then(|t| serde_json::from_str::<LocalDraft>(&t).ok()) else {
+            return;
+        };
+        let mut restored = false;
+        for l in &local.lines {
+            if let Some(i) = self.inputs.with_value(|m| m.get(&l.code).copied()) {
+                i.score.set(l.score.map(domain::format_points).unwrap_or_default());
+                i.explanation.set(l.explanation.clone());
+                self.dirty.update(|d| {
+                    d.insert(l.code.clone());
+                });
+                restored = true;
+            }
+        }
+        if restored {
+            // An older version is sent as it was: the server says if it still fits.
+            self.version.set(local.version);
+            self.state.set(SaveState::Pending);
+            self.send();
+        }
+    }
+
+    fn keep_locally(&self) {
+        let lines = self.pending_lines();
+        if lines.is_empty() {
+            storage_remove(&self.key());
+        } else {
+            let local = LocalDraft {
+                version: self.version.get_untracked(),
+                lines,
+            };
+            if let Ok(text) = serde_json::to_string(&local) {
+                storage_set(&self.key(), &text);
+            }
+        }
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn storage_get(key: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    return storage()?.get_item(key).ok().flatten();
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+fn storage_set(key: &str, value: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (key, value);
+}
+
+fn storage_remove(key: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = key;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_score;
+
+    #[test]
+    fn scores_read_with_a_comma_or_a_point() {
+        assert_eq!(parse_score("2,5"), Some(2.5));
+        assert_eq!(parse_score(" 3 "), Some(3.0));
+        assert_eq!(parse_score(""), None);
+        assert!(parse_score("hai").unwrap().is_nan());
+    }
+}
