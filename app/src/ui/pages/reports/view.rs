@@ -137,10 +137,11 @@ fn Line(l: ScoreLine, editable: bool, draft: Draft) -> impl IntoView {
     };
     let (score_error, explain_error, evidence_error) = (error("score"), error("explanation"), error("evidence"));
     view! {
-        <li class="score-line" data-code=code.clone()>
+        <li class="score-line" data-code=code.clone() data-evidence=l.evidence_required.to_string()>
             <div class="criterion">
                 <span class="code">{code.clone()}</span> " " {l.name.clone()}
                 <span class="max">" (" {t!(i18n, col_max)} ": " {format_points(l.max_points)} ")"</span>
+                {l.evidence_required.then(|| view! { <span class="needs-evidence">{t!(i18n, needs_evidence)}</span> })}
             </div>
             {match inputs {
                 Some(i) => {
