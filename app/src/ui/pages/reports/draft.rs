@@ -234,14 +234,17 @@ impl Draft {
 
     /// Retries at once when the browser says the connection is back.
     pub fn retry_when_online(&self) {
-        let this = *self;
-        let handle = window_event_listener(leptos::ev::online, move |_| {
-            if this.state.get_untracked() == SaveState::Offline {
-                this.state.set(SaveState::Pending);
-                this.send();
-            }
-        });
-        on_cleanup(move || handle.remove());
+        #[cfg(feature = "hydrate")]
+        {
+            let this = *self;
+            let handle = window_event_listener(leptos::ev::online, move |_| {
+                if this.state.get_untracked() == SaveState::Offline {
+                    this.state.set(SaveState::Pending);
+                    this.send();
+                }
+            });
+            on_cleanup(move || handle.remove());
+        }
     }
 
     /// Puts back what this browser kept and the server does not have yet.
