@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: String,
 
+    /// Folder for evidence files (created if missing); keep it private and back it up with the database.
+    #[arg(long, env = "THIDUA_FILES_DIR", default_value = "data/files", global = true)]
+    pub files_dir: String,
+
     /// Load the Plan 114 demo on the first start with an empty database.
     #[arg(long, env = "THIDUA_DEMO", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub demo: bool,

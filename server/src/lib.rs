@@ -3,5 +3,6 @@
 
 pub mod cli;
 mod display;
+mod evidence;
 pub mod routes;
 mod security;

@@ -50,18 +50,22 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
     let auth_layer = AuthManagerLayerBuilder::new(Backend { db: db.clone() }, session_layer).build();
     let throttle = Throttle::new(cli.login_per_account, cli.login_per_address);
     let https = cli.https;
+    let files = app::api::evidence::FilesDir(cli.files_dir.clone().into());
 
     let routes = generate_route_list(App);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/man-hinh/{token}", get(crate::display::open))
+        .route("/tep/{id}", get(crate::evidence::download))
         .leptos_routes_with_context(
             &options,
             routes,
             {
                 let db = db.clone();
+                let files = files.clone();
                 move || {
                     provide_context(db.clone());
+                    provide_context(files.clone());
                     provide_context(throttle.clone());
                     // Leptos's hydration script carries the nonce the CSP header names.
                     let nonce = use_context::<axum::http::request::Parts>()
@@ -87,4 +91,5 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         }))
         .layer(CompressionLayer::new())
         .layer(axum::Extension(db))
+        .layer(axum::Extension(files))
 }

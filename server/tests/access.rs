@@ -41,6 +41,10 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         | "/api/accidents/update"
         | "/api/accidents/strike_out"
         | "/api/accidents/import_baseline" => matches!(who, Admin | Office | OtherReporter),
+        "/api/evidence/list" => matches!(who, Admin | Office | Council) || staff_of(fx.own_unit),
+        "/api/evidence/upload" | "/api/evidence/add_link" => staff_of(fx.own_unit),
+        // No such evidence: refused before it is looked up to anyone but unit staff.
+        "/api/evidence/remove" => matches!(who, Reporter | Head | OtherReporter),
         "/api/progress/grid" => matches!(who, Admin | Office | Council),
         "/api/progress/extend" => matches!(who, Admin | Office),
         "/api/progress/my_tasks" => matches!(who, Reporter | Head | OtherReporter),
@@ -80,6 +84,9 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/accidents/strike_out" => format!("campaign_id={}&accident_id=999999&reason=x", fx.campaign_id),
         "/api/accidents/import_baseline" => format!("campaign_id={}&csv=", fx.campaign_id),
         "/api/progress/grid" => format!("campaign_id={}", fx.campaign_id),
+        "/api/evidence/list" => format!("report_id={}", fx.report_id),
+        "/api/evidence/add_link" => format!("report_id={}&criterion_code=A1&url=https://example.vn/tin", fx.report_id),
+        "/api/evidence/remove" => "evidence_id=999999".into(),
         "/api/progress/extend" => {
             format!("campaign_id={}&period_id=0&unit_id=0&new_deadline=&reason=", fx.campaign_id)
         }
@@ -118,7 +125,14 @@ async fn every_server_function_refuses_whoever_it_should_on_both_databases() {
                     .unwrap_or_else(|| panic!("{path} is not in the access-matrix test: add its expected access"));
                 // A fresh session per call: logout and password changes must not leak between calls.
                 let mut client = Client::signed_in(&server, who).await;
-                let status = client.post(path, &body(path, &fx)).await;
+                let status = if path == "/api/evidence/upload" {
+                    let id = fx.report_id.to_string();
+                    let fields = [("report_id", id.as_str()), ("criterion_code", "A1")];
+                    let (content_type, bytes) = common::multipart(&fields, Some(("anh.png", common::PNG_1X1)));
+                    client.post_raw(path, &content_type, bytes).await.0
+                } else {
+                    client.post(path, &body(path, &fx)).await
+                };
                 let refused = status == 401 || status == 403;
                 assert_eq!(
                     !refused,

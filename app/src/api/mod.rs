@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod dashboard;
 pub mod error;
+pub mod evidence;
 pub mod policies;
 pub mod progress;
 pub mod public;

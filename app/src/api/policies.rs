@@ -2,7 +2,7 @@
 //! A server function that is not listed here is refused to everyone.
 
 use super::access::{ADMIN, CAMPAIGN_READERS, OFFICE, Policy, RECORDERS, UNIT_STAFF};
-use super::{accidents, admin, audit, auth, dashboard, progress, public, reports, review};
+use super::{accidents, admin, audit, auth, dashboard, evidence, progress, public, reports, review};
 use leptos::server_fn::ServerFn;
 
 pub const POLICIES: &[(&str, Policy)] = &[
@@ -32,6 +32,11 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<accidents::UpdateAccident as ServerFn>::PATH, Policy::Roles(RECORDERS)),
     (<accidents::StrikeAccident as ServerFn>::PATH, Policy::Roles(RECORDERS)),
     (<accidents::ImportBaseline as ServerFn>::PATH, Policy::Roles(RECORDERS)),
+    // Record-dependent: readers of the report read its evidence; its unit's staff change it.
+    (<evidence::ListEvidence as ServerFn>::PATH, Policy::SignedIn),
+    (<evidence::UploadEvidence as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<evidence::AddEvidenceLink as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<evidence::RemoveEvidence as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<progress::GetCompleteness as ServerFn>::PATH, Policy::Roles(CAMPAIGN_READERS)),
     (<progress::GrantExtension as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<progress::MyTasks as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),

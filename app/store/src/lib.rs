@@ -10,6 +10,7 @@ mod db;
 pub mod demo;
 mod demo_data;
 pub mod display_tokens;
+pub mod evidence;
 // The whole data model is defined up front; some tables get their queries
 // with later features.
 #[allow(dead_code)]

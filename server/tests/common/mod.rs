@@ -49,6 +49,8 @@ impl Persona {
 pub struct Server {
     pub db: DatabaseConnection,
     pub router: Router,
+    /// Where this server keeps evidence files: a fresh folder per server.
+    pub files_dir: std::path::PathBuf,
 }
 
 impl Server {
@@ -59,10 +61,15 @@ impl Server {
 
     pub async fn with_flags(db: DatabaseConnection, flags: &[&str]) -> Server {
         store::demo::seed(&db).await.expect("seed the demo");
-        let cli = thidua::cli::Cli::parse_from(std::iter::once("thidua").chain(flags.iter().copied()));
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let files_dir = std::env::temp_dir().join(format!("thidua-files-{}-{n}", std::process::id()));
+        let dir_flag = files_dir.to_string_lossy().into_owned();
+        let args = ["thidua"].into_iter().chain(flags.iter().copied()).chain(["--files-dir", dir_flag.as_str()]);
+        let cli = thidua::cli::Cli::parse_from(args);
         let options = leptos::prelude::LeptosOptions::builder().output_name("thidua").build();
         let router = thidua::routes::router(&cli, options, db.clone());
-        Server { db, router }
+        Server { db, router, files_dir }
     }
 
     pub async fn send(&self, req: Request<Body>) -> axum::response::Response {
@@ -121,6 +128,19 @@ impl<'a> Client<'a> {
         self.post_full(path, body, &[]).await.0
     }
 
+    /// Posts raw bytes with their content type (a multipart upload).
+    pub async fn post_raw(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> (u16, String) {
+        let mut req = Request::post(path).header("content-type", content_type);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let res = self.server.send(req.body(Body::from(body)).unwrap()).await;
+        self.remember(&res);
+        let status = res.status().as_u16();
+        let bytes = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap_or_default();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
     pub async fn post_full(&mut self, path: &str, body: &str, headers: &[(&str, &str)]) -> (u16, String) {
         let mut req = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
         if let Some(c) = &self.cookie {
@@ -136,3 +156,33 @@ impl<'a> Client<'a> {
         (status, String::from_utf8_lossy(&bytes).into_owned())
     }
 }
+
+/// A multipart form as a browser sends it: text fields, then one file.
+pub fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> (String, Vec<u8>) {
+    let boundary = "thidua-test-boundary-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").bytes());
+    }
+    if let Some((file_name, bytes)) = file {
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n"
+            )
+            .bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// The smallest real PNG: a 1×1 image.
+pub const PNG_1X1: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+    0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41,
+    0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
+    0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
