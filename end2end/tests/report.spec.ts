@@ -3,6 +3,12 @@ import { query } from "./db";
 import { hydrated } from "./hydrated";
 import { signIn } from "./session";
 
+/** A 1×1 PNG: a real picture, as the server checks content, not names. */
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63000100000500010d0a2db40000000049454e44ae426082",
+  "hex",
+);
+
 /** Fills every self-score input still empty from `from` on: 0 where evidence would be needed, else 1. */
 async function fillScores(page: Page, lines: string[]) {
   for (const code of lines) {
@@ -32,8 +38,16 @@ test("a reporter fills in a report on a phone through a lost connection; it is r
   await hydrated(page);
   const codes = await page.locator("li.score-line:has(input.self-score)").evaluateAll((ls) => ls.map((l) => l.getAttribute("data-code")!));
   expect(codes.length).toBeGreaterThan(3);
+  // Evidence for a criterion that needs it: a photo from the phone, with its progress, then a score above 0.
+  const needing = await page.locator('li.score-line[data-evidence="true"]:has(input.self-score)').first().getAttribute("data-code");
+  await page.locator(`#file-${needing}`).setInputFiles({ name: "hien-truong.png", mimeType: "image/png", buffer: PNG });
+  const attached = page.locator(`li.score-line[data-code="${needing}"] .evidence-list a`, { hasText: "hien-truong.png" });
+  await expect(attached).toBeVisible();
+  const href = await attached.getAttribute("href");
+  expect((await page.request.get(href!)).headers()["content-type"]).toBe("image/png");
   const half = Math.ceil(codes.length / 2);
   await fillScores(page, codes.slice(0, half));
+  await page.locator(`#score-${needing}`).fill("1");
   await page.locator(`#explain-${codes[0]}`).fill("Đã ban hành kế hoạch thực hiện");
   await expect(page.locator(".save-state")).toHaveText("Đã lưu lên máy chủ.");
   await page.screenshot({ path: "test-results/report-fill-360.png", fullPage: true });

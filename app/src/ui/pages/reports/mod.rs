@@ -2,6 +2,7 @@
 
 mod actions;
 mod draft;
+mod evidence;
 mod list;
 mod tasks;
 mod view;

@@ -1,10 +1,12 @@
 use super::actions::ActionBar;
 use super::draft::{Draft, LineInputs, SaveState};
+use super::evidence::Evidence;
+use crate::api::evidence::list_evidence;
 use crate::api::reports::get_report;
 use crate::api::review::ReportAction;
 use crate::i18n::*;
 use crate::ui::session::RequireRole;
-use domain::{ReportView, ScoreLine, format_points, is_editable_by_unit};
+use domain::{EvidenceItem, ReportView, ScoreLine, format_points, is_editable_by_unit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -25,13 +27,17 @@ fn Report() -> impl IntoView {
     let act = ServerAction::<ReportAction>::new();
     let reload = RwSignal::new(0u32);
     let report = Resource::new(move || (id(), act.version().get(), reload.get()), |(id, _, _)| get_report(id));
+    let evidence = Resource::new(move || (id(), reload.get()), |(id, _)| list_evidence(id));
     view! {
         <section class="page">
             <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match report.await {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
-                        Ok(r) => view! { <ReportBody r act reload /> }.into_any(),
+                        Ok(r) => {
+                            let items = RwSignal::new(evidence.await.unwrap_or_default());
+                            view! { <ReportBody r act reload items /> }.into_any()
+                        }
                     }
                 })}
             </Transition>
@@ -40,7 +46,12 @@ fn Report() -> impl IntoView {
 }
 
 #[component]
-fn ReportBody(r: ReportView, act: ServerAction<ReportAction>, reload: RwSignal<u32>) -> impl IntoView {
+fn ReportBody(
+    r: ReportView,
+    act: ServerAction<ReportAction>,
+    reload: RwSignal<u32>,
+    items: RwSignal<Vec<EvidenceItem>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     // Only the unit's own staff type into its report; others read it.
     let session = crate::ui::session::use_session();
@@ -66,7 +77,7 @@ fn ReportBody(r: ReportView, act: ServerAction<ReportAction>, reload: RwSignal<u
         {editable.then(|| view! { <DraftBanner draft reload /> })}
         <ActionBar report_id=r.id unit_id=r.unit_id status=r.status version=draft.version.into() ready act />
         <ol class="score-lines">
-            {r.lines.into_iter().map(|l| view! { <Line l editable draft /> }).collect_view()}
+            {r.lines.into_iter().map(|l| view! { <Line l editable draft items /> }).collect_view()}
         </ol>
     }
 }
@@ -126,7 +137,7 @@ fn state_code(s: &SaveState) -> &'static str {
 }
 
 #[component]
-fn Line(l: ScoreLine, editable: bool, draft: Draft) -> impl IntoView {
+fn Line(l: ScoreLine, editable: bool, draft: Draft, items: RwSignal<Vec<EvidenceItem>>) -> impl IntoView {
     let i18n = use_i18n();
     let inputs: Option<LineInputs> = draft.inputs.with_value(|m| m.get(&l.code).copied());
     let code = l.code.clone();
@@ -164,6 +175,7 @@ fn Line(l: ScoreLine, editable: bool, draft: Draft) -> impl IntoView {
                             prop:value=move || i.explanation.get()
                             on:input=move |ev| { i.explanation.set(event_target_value(&ev)); draft.edited(&c2); }></textarea>
                         <span class="field-error">{move || explain_error.get()}</span>
+                        <Evidence report_id=draft.report_id code=code.clone() editable items />
                     }.into_any()
                 }
                 None => view! {
