@@ -142,6 +142,18 @@ pub fn allowed_actions(status: ReportStatus, actor_roles: &[Role]) -> Vec<Action
         .collect()
 }
 
+/// Whether `status` is where a step of this kind ends (a repeated step is
+/// recognised by it).
+pub fn step_leads_to(kind: ActionKind, status: ReportStatus) -> bool {
+    match kind {
+        ActionKind::Submit => awaits_review(status),
+        ActionKind::Return => status == ReportStatus::Returned,
+        ActionKind::Approve => status == ReportStatus::Approved,
+        ActionKind::Reopen => status == ReportStatus::Reopened,
+        ActionKind::Save => false,
+    }
+}
+
 /// The unit may change its figures and scores.
 pub fn is_editable_by_unit(status: ReportStatus) -> bool {
     matches!(

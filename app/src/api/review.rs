@@ -49,6 +49,16 @@ pub async fn report_action(
     if matches!(kind, ActionKind::Save | ActionKind::Submit) {
         caller.require_write_unit(report.unit_id).map_err(ApiError::respond)?;
     }
+    // A step sent again (a retry after a lost answer, a double tap) by the one
+    // who made it finds the report where the step led: answered as the first time.
+    if report.version == version + 1
+        && let Some((to, actor)) = store::report_workflow::last_step(&db, report_id).await?
+        && actor == Some(me.user_id)
+        && to == report.status
+        && domain::step_leads_to(kind, to)
+    {
+        return Ok(report.version);
+    }
     let next = domain::apply(report.status, &action, &me.roles).map_err(|e| match e {
         domain::WorkflowError::Forbidden { .. } => ApiError::Forbidden.respond(),
         e => ApiError::Invalid(e.to_string()).respond(),

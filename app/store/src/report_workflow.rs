@@ -101,3 +101,19 @@ pub async fn set_reviewed_score(
     }
     Ok(old)
 }
+
+/// The latest status change of a report: where it led, and who made it.
+pub async fn last_step(db: &impl sea_orm::ConnectionTrait, report_id: Id) -> Result<Option<(ReportStatus, Option<Id>)>> {
+    use sea_orm::QueryOrder;
+    let Some(e) = report_event::Entity::find()
+        .filter(report_event::Column::ReportId.eq(report_id))
+        .order_by_desc(report_event::Column::At)
+        .order_by_desc(report_event::Column::Id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let to = crate::error::code(&e.to_status, ReportStatus::from_code, "report status")?;
+    Ok(Some((to, e.actor_id)))
+}

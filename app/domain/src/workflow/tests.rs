@@ -166,3 +166,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_repeated_step_is_recognised_by_where_it_leads() {
+    use ReportStatus::*;
+    for &status in ReportStatus::ALL {
+        for &kind in ActionKind::ALL {
+            // Wherever a legal step leads, the same step is recognised there.
+            if let Some(next) = transition(status, kind) {
+                assert_eq!(step_leads_to(kind, next), kind != ActionKind::Save, "{kind:?} to {next:?}");
+            }
+        }
+    }
+    assert!(!step_leads_to(ActionKind::Submit, Draft));
+    assert!(!step_leads_to(ActionKind::Approve, Returned));
+}
