@@ -95,6 +95,8 @@ pub struct GridRow {
 pub struct CompletenessGrid {
     pub periods: Vec<GridPeriod>,
     pub rows: Vec<GridRow>,
+    /// Units of the committee that have not registered for the campaign.
+    pub unregistered: Vec<String>,
 }
 
 impl CompletenessGrid {

@@ -8,7 +8,7 @@ use crate::periods;
 use crate::time::{local_to_utc, utc_to_local};
 use chrono::{NaiveDateTime, Utc};
 use domain::{
-    Cell, CompletenessGrid, GridPeriod, GridRow, Id, ReportStatus, cell_state, effective_deadline,
+    Cell, CompletenessGrid, GridPeriod, GridRow, Id, ReportStatus, UnitKind, cell_state, effective_deadline,
 };
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -96,7 +96,12 @@ async fn grid_for(
         ));
     }
     rows.sort_by_key(|(order, _)| *order);
+    let unregistered = match only_unit {
+        Some(_) => vec![],
+        None => unregistered(db, campaign_id, &regs).await?,
+    };
     Ok(CompletenessGrid {
+        unregistered,
         periods: periods
             .iter()
             .map(|p| GridPeriod {
@@ -107,6 +112,28 @@ async fn grid_for(
             .collect(),
         rows: rows.into_iter().map(|(_, r)| r).collect(),
     })
+}
+
+/// The committee's units in service that have not joined the campaign
+/// (individuals are nominated, and the district or province as a whole is
+/// the area, not a competitor).
+async fn unregistered(db: &impl ConnectionTrait, campaign_id: Id, regs: &[registration::Model]) -> Result<Vec<String>> {
+    let Some(c) = crate::campaigns::by_id(db, campaign_id).await? else {
+        return Ok(vec![]);
+    };
+    let joined: std::collections::HashSet<Id> = regs.iter().map(|r| r.unit_id).collect();
+    let skip = [UnitKind::Individual.code(), UnitKind::Province.code(), UnitKind::District.code()];
+    Ok(unit::Entity::find()
+        .filter(unit::Column::CommitteeId.eq(c.committee_id))
+        .filter(unit::Column::RetiredAt.is_null())
+        .filter(unit::Column::Kind.is_not_in(skip))
+        .order_by_asc(unit::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| !joined.contains(&u.id))
+        .map(|u| u.name)
+        .collect())
 }
 
 /// The reason of each report's latest return, for the reports given.

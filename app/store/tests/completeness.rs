@@ -23,6 +23,13 @@ async fn the_grid_has_every_registered_unit_and_period_and_agrees_with_the_repor
         assert_eq!(g.rows.len() as i64, regs, "[{label}]");
         assert_eq!(g.periods.len() as i64, periods, "[{label}]");
         assert!(g.rows.iter().all(|r| r.cells.len() == g.periods.len()));
+        let sql = format!(
+            "SELECT COUNT(*) FROM units u WHERE u.committee_id = {} AND u.retired_at IS NULL \
+             AND u.kind NOT IN ('individual', 'province', 'district') \
+             AND NOT EXISTS (SELECT 1 FROM registrations g WHERE g.unit_id = u.id AND g.campaign_id = {})",
+            c.committee_id, c.id
+        );
+        assert_eq!(g.unregistered.len() as i64, scalar(db, &sql).await, "[{label}] {:?}", g.unregistered);
         // Rows are grouped by block, in the blocks' order.
         let blocks: Vec<&str> = g.rows.iter().map(|r| r.block_name.as_str()).collect();
         let mut seen: Vec<&str> = blocks.clone();

@@ -54,6 +54,7 @@ fn Progress() -> impl IntoView {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
                         Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
                         Ok(Some((campaign_id, g))) => view! {
+                            <Unregistered names=g.unregistered.clone() />
                             <Grid g=g.clone() />
                             {is_office().then(|| view! { <extension::ExtensionForm campaign_id g extend /> })}
                         }.into_any(),
@@ -62,6 +63,18 @@ fn Progress() -> impl IntoView {
             </Transition>
         </section>
     }
+}
+
+/// Units that have not joined: the office follows them up.
+#[component]
+fn Unregistered(names: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!names.is_empty()).then(|| view! {
+        <div class="notice unregistered">
+            <p>{t!(i18n, progress_unregistered, n = names.len())}</p>
+            <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+        </div>
+    })
 }
 
 /// A short mark per state, so the grid reads without colour too.
