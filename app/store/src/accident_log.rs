@@ -32,11 +32,11 @@ pub async fn communes(db: &impl ConnectionTrait, committee_id: Id) -> Result<Vec
         .collect())
 }
 
-/// A committee's accidents, latest first, struck-out ones included.
+/// A committee's accidents, the latest recorded first (what the police just
+/// typed is at the top), struck-out ones included.
 pub async fn list(db: &impl ConnectionTrait, committee_id: Id) -> Result<Vec<AccidentRecord>> {
     let rows = accident::Entity::find()
         .filter(accident::Column::CommitteeId.eq(committee_id))
-        .order_by_desc(accident::Column::OccurredAt)
         .order_by_desc(accident::Column::Id)
         .all(db)
         .await?;

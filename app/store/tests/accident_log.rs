@@ -47,7 +47,7 @@ async fn accidents_are_added_changed_and_struck_out_and_the_figures_follow() {
         assert_eq!(committee, c.committee_id);
         assert_eq!(rec.note, "Va chạm xe máy", "[{label}] notes are trimmed");
         assert_eq!(rec.commune_name, communes[1].name);
-        assert!(accident_log::list(db, c.committee_id).await.unwrap().iter().any(|a| a.id == id));
+        assert_eq!(accident_log::list(db, c.committee_id).await.unwrap()[0].id, id, "[{label}] the latest recorded first");
 
         let fixed = AccidentInput { deaths: 1, drink_driving: false, ..input.clone() };
         let old = accident_log::update(db, id, &fixed).await.unwrap();

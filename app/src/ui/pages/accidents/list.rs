@@ -8,6 +8,8 @@ use crate::ui::format::datetime_local;
 use domain::AccidentRecord;
 use leptos::prelude::*;
 
+const PAGE: usize = 30;
+
 #[component]
 pub fn AccidentList(log: AccidentLogView, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
@@ -32,6 +34,10 @@ pub fn AccidentList(log: AccidentLogView, actions: Actions) -> impl IntoView {
         return view! { <p class="empty">{t!(i18n, accident_none)}</p> }.into_any();
     }
     let (campaign_id, can_edit) = (log.campaign_id, log.can_edit);
+    // The latest first, a page at a time: a year's log is long on a phone.
+    let shown = RwSignal::new(PAGE);
+    let total = log.records.len();
+    let records = StoredValue::new(log.records);
     view! {
         <h2>{t!(i18n, accident_count, n = counted)}</h2>
         {error}
@@ -47,9 +53,17 @@ pub fn AccidentList(log: AccidentLogView, actions: Actions) -> impl IntoView {
                 {can_edit.then(|| view! { <th scope="col"><span class="visually-hidden">{t!(i18n, edit)}</span></th> })}
             </tr></thead>
             <tbody>
-                {log.records.into_iter().map(|r| view! { <Row r campaign_id can_edit actions /> }).collect_view()}
+                {move || records.with_value(|rs| rs.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                    .into_iter()
+                    .map(|r| view! { <Row r campaign_id can_edit actions /> })
+                    .collect_view()}
             </tbody>
         </table>
+        <Show when=move || shown.get() < total>
+            <button type="button" class="more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {move || t!(i18n, show_more, n = total - shown.get())}
+            </button>
+        </Show>
     }
     .into_any()
 }

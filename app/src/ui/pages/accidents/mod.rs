@@ -43,31 +43,28 @@ fn Accidents() -> impl IntoView {
         import: ServerAction::new(),
         editing: RwSignal::new(None),
     };
-    let campaign = Resource::new(|| (), |_| public_overview(None));
+    // Reloaded after a change that worked: a refusal keeps the form as typed.
+    let changed = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let ok = matches!(actions.add.value().get(), Some(Ok(_)))
+            | matches!(actions.update.value().get(), Some(Ok(_)))
+            | matches!(actions.strike.value().get(), Some(Ok(_)));
+        if ok {
+            changed.update(|n| *n += 1);
+        }
+    });
+    // One chain on the server and in the browser alike: the campaign, then its log.
     let log = Resource::new(
-        move || {
-            (
-                campaign.get().and_then(|r| r.ok()).flatten().map(|o| o.campaign.id),
-                actions.add.version().get(),
-                actions.update.version().get(),
-                actions.strike.version().get(),
-            )
-        },
-        |(id, ..)| async move {
-            match id {
-                Some(id) => accident_log(id).await.map(Some),
+        move || changed.get(),
+        |_| async move {
+            match public_overview(None).await? {
+                Some(o) => accident_log(o.campaign.id)
+                    .await
+                    .map(|log| Some((log, o.campaign.serious_deaths_threshold))),
                 None => Ok(None),
             }
         },
     );
-    let serious = move || {
-        campaign
-            .get()
-            .and_then(|r| r.ok())
-            .flatten()
-            .map(|o| o.campaign.serious_deaths_threshold)
-            .unwrap_or(domain::DEFAULT_SERIOUS_DEATHS)
-    };
     view! {
         <section class="page wide accidents">
             <h1>{t!(i18n, accidents_title)}</h1>
@@ -77,11 +74,11 @@ fn Accidents() -> impl IntoView {
                     match log.await {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
                         Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
-                        Ok(Some(log)) => view! {
+                        Ok(Some((log, serious))) => view! {
                             {log.is_demo.then(|| view! { <DemoBanner /> })}
                             {if log.can_edit {
                                 view! {
-                                    <form::AccidentForm log=log.clone() actions serious=serious() />
+                                    <form::AccidentForm log=log.clone() actions serious />
                                 }.into_any()
                             } else {
                                 view! { <p class="notice">{t!(i18n, accidents_read_only)}</p> }.into_any()

@@ -24,12 +24,18 @@ pub fn ProgressPage() -> impl IntoView {
 fn Progress() -> impl IntoView {
     let i18n = use_i18n();
     let extend = ServerAction::<GrantExtension>::new();
-    let campaign = Resource::new(|| (), |_| public_overview(None));
+    // Reloaded after a grant that worked: a refusal keeps the form as typed.
+    let granted = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if matches!(extend.value().get(), Some(Ok(_))) {
+            granted.update(|n| *n += 1);
+        }
+    });
     let grid = Resource::new(
-        move || (campaign.get().and_then(|r| r.ok()).flatten().map(|o| o.campaign.id), extend.version().get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_completeness(id).await.map(|g| Some((id, g))),
+        move || granted.get(),
+        |_| async move {
+            match public_overview(None).await? {
+                Some(o) => get_completeness(o.campaign.id).await.map(|g| Some((o.campaign.id, g))),
                 None => Ok(None),
             }
         },
