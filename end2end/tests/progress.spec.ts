@@ -15,7 +15,7 @@ test.describe("reporting progress", () => {
     const [{ n: units }] = await query("SELECT count(*)::int AS n FROM registrations WHERE campaign_id = $1", [c.id]);
     await expect(page.locator("table.grid tbody tr[data-unit]")).toHaveCount(units);
     const [{ n: approved }] = await query(
-      "SELECT count(*)::int AS n FROM reports WHERE campaign_id = $1 AND status = 'approved'",
+      "SELECT count(*)::int AS n FROM reports r JOIN periods p ON p.id = r.period_id AND p.kind = 'monthly' WHERE r.campaign_id = $1 AND r.status = 'approved'",
       [c.id],
     );
     await expect(page.locator("table.grid td.cell-approved")).toHaveCount(approved);

@@ -62,7 +62,7 @@ async fn the_office_extends_a_late_units_deadline_and_the_unit_sees_its_tasks() 
         let open = scalar(
             &server.db,
             &format!(
-                "SELECT COUNT(*) FROM periods p WHERE p.campaign_id = {} AND NOT EXISTS (SELECT 1 FROM reports r \
+                "SELECT COUNT(*) FROM periods p WHERE p.campaign_id = {} AND p.kind = 'monthly' AND NOT EXISTS (SELECT 1 FROM reports r \
                  WHERE r.period_id = p.id AND r.unit_id = {unit} AND r.status IN ('submitted','resubmitted','approved'))",
                 c.id
             ),

@@ -8,7 +8,7 @@ use crate::periods;
 use crate::time::{local_to_utc, utc_to_local};
 use chrono::{NaiveDateTime, Utc};
 use domain::{
-    Cell, CompletenessGrid, GridPeriod, GridRow, Id, ReportStatus, UnitKind, cell_state, effective_deadline,
+    Cell, CompletenessGrid, GridPeriod, GridRow, Id, PeriodKind, ReportStatus, UnitKind, cell_state, effective_deadline,
 };
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -30,7 +30,9 @@ async fn grid_for(
     only_unit: Option<Id>,
     now: NaiveDateTime,
 ) -> Result<CompletenessGrid> {
-    let periods = periods::list(db, campaign_id).await?;
+    // Units report monthly; the mid-term and final reviews are the office's, not theirs.
+    let mut periods = periods::list(db, campaign_id).await?;
+    periods.retain(|p| p.kind == PeriodKind::Monthly);
     let mut regs = registration::Entity::find().filter(registration::Column::CampaignId.eq(campaign_id));
     let mut reports = report::Entity::find().filter(report::Column::CampaignId.eq(campaign_id));
     if let Some(u) = only_unit {
