@@ -65,6 +65,8 @@ test.describe("the district police on a phone", () => {
     await signIn(page, "cong-an-huyen");
     await page.goto("/tai-nan");
     await hydrated(page);
+    // Nothing on the page is wider than the phone (a wider page zooms out and misplaces taps).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const sum = async () => (await query("SELECT coalesce(sum(accidents),0)::int AS n FROM baselines"))[0].n;
     const before = await sum();
     const bad = `${HEADER}\nXã Mỹ Tú,2023,12,4,1,3,1,0,0\nXã Không Tên,2023,12,1,0,0,0,0,0\n`;
