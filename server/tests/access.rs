@@ -85,10 +85,16 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/accidents/import_baseline" => format!("campaign_id={}&csv=", fx.campaign_id),
         "/api/progress/grid" => format!("campaign_id={}", fx.campaign_id),
         "/api/evidence/list" => format!("report_id={}", fx.report_id),
-        "/api/evidence/add_link" => format!("report_id={}&criterion_code=A1&url=https://example.vn/tin", fx.report_id),
+        "/api/evidence/add_link" => format!(
+            "report_id={}&criterion_code=A1&url=https://example.vn/tin",
+            fx.report_id
+        ),
         "/api/evidence/remove" => "evidence_id=999999".into(),
         "/api/progress/extend" => {
-            format!("campaign_id={}&period_id=0&unit_id=0&new_deadline=&reason=", fx.campaign_id)
+            format!(
+                "campaign_id={}&period_id=0&unit_id=0&new_deadline=&reason=",
+                fx.campaign_id
+            )
         }
         _ => String::new(),
     }

@@ -46,7 +46,10 @@ async fn the_police_record_fix_and_strike_out_an_accident_and_the_figures_follow
             )
             .await;
         assert_eq!(status, 422, "[{label}] {body}");
-        assert!(body.contains("deaths") && body.contains("occurred_at") && body.contains("tương lai"), "{body}");
+        assert!(
+            body.contains("deaths") && body.contains("occurred_at") && body.contains("tương lai"),
+            "{body}"
+        );
         assert_eq!(count(live).await, before, "[{label}] nothing written");
 
         let add = format!("campaign_id={}&{}", c.id, accident(commune, "2024-09-20T23:30", 1));
@@ -58,12 +61,22 @@ async fn the_police_record_fix_and_strike_out_an_accident_and_the_figures_follow
         assert_eq!(scalar(&server.db, &sql).await, 1, "[{label}] audited");
 
         // A change needs a reason, and keeps the old value in the trail.
-        let fix = format!("campaign_id={}&accident_id={id}&{}", c.id, accident(commune, "2024-09-20T23:30", 3));
-        let (status, body) = police.post_full("/api/accidents/update", &format!("{fix}&reason="), &[]).await;
+        let fix = format!(
+            "campaign_id={}&accident_id={id}&{}",
+            c.id,
+            accident(commune, "2024-09-20T23:30", 3)
+        );
+        let (status, body) = police
+            .post_full("/api/accidents/update", &format!("{fix}&reason="), &[])
+            .await;
         assert_eq!(status, 422, "[{label}] {body}");
         assert!(body.contains("lý do"), "{body}");
         let (status, body) = police
-            .post_full("/api/accidents/update", &format!("{fix}&reason={}", enc("Bổ sung người chết")), &[])
+            .post_full(
+                "/api/accidents/update",
+                &format!("{fix}&reason={}", enc("Bổ sung người chết")),
+                &[],
+            )
             .await;
         assert_eq!(status, 200, "[{label}] {body}");
         let (_, rec) = store::accident_log::get(&server.db, id).await.unwrap().unwrap();
@@ -72,12 +85,24 @@ async fn the_police_record_fix_and_strike_out_an_accident_and_the_figures_follow
             "SELECT COUNT(*) FROM audit_log WHERE action = 'accident_changed' AND entity_id = {id} \
              AND old_value LIKE '%chết 1%' AND new_value LIKE '%chết 3%' AND reason = 'Bổ sung người chết'"
         );
-        assert_eq!(scalar(&server.db, &sql).await, 1, "[{label}] old and new value with the reason");
+        assert_eq!(
+            scalar(&server.db, &sql).await,
+            1,
+            "[{label}] old and new value with the reason"
+        );
 
         let strike = format!("campaign_id={}&accident_id={id}&reason={}", c.id, enc("Nhập trùng"));
-        assert_eq!(police.post("/api/accidents/strike_out", &strike).await, 200, "[{label}]");
+        assert_eq!(
+            police.post("/api/accidents/strike_out", &strike).await,
+            200,
+            "[{label}]"
+        );
         assert_eq!(count(live).await, before, "[{label}] struck out of the figures");
-        assert_eq!(police.post("/api/accidents/strike_out", &strike).await, 409, "[{label}] only once");
+        assert_eq!(
+            police.post("/api/accidents/strike_out", &strike).await,
+            409,
+            "[{label}] only once"
+        );
 
         // Another committee's accident is not reachable through this campaign.
         let mut office = Client::signed_in(&server, Persona::Office).await;
@@ -100,7 +125,11 @@ async fn a_baseline_file_with_a_bad_row_writes_nothing_and_the_fixed_file_writes
         let (a, b) = (&communes[0].name, &communes[1].name);
         let bad = format!("{header}\n{a},2023,7,40,0,0,0,0,0\n{b},2023,7,1,0,0,5,0,0\n");
         let (status, body) = police
-            .post_full("/api/accidents/import_baseline", &format!("campaign_id={}&csv={}", c.id, enc(&bad)), &[])
+            .post_full(
+                "/api/accidents/import_baseline",
+                &format!("campaign_id={}&csv={}", c.id, enc(&bad)),
+                &[],
+            )
             .await;
         assert_eq!(status, 200, "[{label}] {body}");
         let outcome: app::api::accidents::BaselineImport = serde_json::from_str(&body).unwrap();
@@ -113,7 +142,11 @@ async fn a_baseline_file_with_a_bad_row_writes_nothing_and_the_fixed_file_writes
 
         let good = bad.replace(",1,0,0,5,0,0", ",1,0,0,1,0,0");
         let (status, body) = police
-            .post_full("/api/accidents/import_baseline", &format!("campaign_id={}&csv={}", c.id, enc(&good)), &[])
+            .post_full(
+                "/api/accidents/import_baseline",
+                &format!("campaign_id={}&csv={}", c.id, enc(&good)),
+                &[],
+            )
             .await;
         assert_eq!(status, 200, "[{label}] {body}");
         let outcome: app::api::accidents::BaselineImport = serde_json::from_str(&body).unwrap();
@@ -121,8 +154,16 @@ async fn a_baseline_file_with_a_bad_row_writes_nothing_and_the_fixed_file_writes
         assert!(scalar(&server.db, sum).await > before, "[{label}] written");
         assert_eq!(scalar(&server.db, sql).await, 1, "[{label}] audited once");
 
-        let huge = format!("campaign_id={}&csv={}", c.id, "x".repeat(app::api::accidents::MAX_BASELINE_BYTES + 1));
-        assert_eq!(police.post("/api/accidents/import_baseline", &huge).await, 422, "[{label}] too large");
+        let huge = format!(
+            "campaign_id={}&csv={}",
+            c.id,
+            "x".repeat(app::api::accidents::MAX_BASELINE_BYTES + 1)
+        );
+        assert_eq!(
+            police.post("/api/accidents/import_baseline", &huge).await,
+            422,
+            "[{label}] too large"
+        );
         store::testing::finish(vec![(label, db)]).await;
     }
 }

@@ -14,7 +14,9 @@ async fn the_office_extends_a_late_units_deadline_and_the_unit_sees_its_tasks() 
         let server = Server::start(db.clone()).await;
         let c = store::campaigns::current(&server.db).await.unwrap().unwrap();
         let mut office = Client::signed_in(&server, Persona::Office).await;
-        let (status, body) = office.post_full("/api/progress/grid", &format!("campaign_id={}", c.id), &[]).await;
+        let (status, body) = office
+            .post_full("/api/progress/grid", &format!("campaign_id={}", c.id), &[])
+            .await;
         assert_eq!(status, 200, "[{label}] {body}");
         let grid: CompletenessGrid = serde_json::from_str(&body).unwrap();
         let (row, i) = grid
@@ -29,13 +31,23 @@ async fn the_office_extends_a_late_units_deadline_and_the_unit_sees_its_tasks() 
                 c.id, period.id, row.unit_id
             )
         };
-        let (status, body) = office.post_full("/api/progress/extend", &ask("2020-01-01T08:00", ""), &[]).await;
+        let (status, body) = office
+            .post_full("/api/progress/extend", &ask("2020-01-01T08:00", ""), &[])
+            .await;
         assert_eq!(status, 422, "[{label}] {body}");
         assert!(body.contains("new_deadline") && body.contains("reason"), "{body}");
-        assert_eq!(scalar(&server.db, "SELECT COUNT(*) FROM extensions").await, 0, "[{label}]");
+        assert_eq!(
+            scalar(&server.db, "SELECT COUNT(*) FROM extensions").await,
+            0,
+            "[{label}]"
+        );
 
         let (status, body) = office
-            .post_full("/api/progress/extend", &ask("2099-01-31T17:00", "Mất điện kéo dài"), &[])
+            .post_full(
+                "/api/progress/extend",
+                &ask("2099-01-31T17:00", "Mất điện kéo dài"),
+                &[],
+            )
             .await;
         assert_eq!(status, 200, "[{label}] {body}");
         let sql = format!(
@@ -43,7 +55,9 @@ async fn the_office_extends_a_late_units_deadline_and_the_unit_sees_its_tasks() 
             row.unit_id
         );
         assert_eq!(scalar(&server.db, &sql).await, 1, "[{label}] audited");
-        let (_, body) = office.post_full("/api/progress/grid", &format!("campaign_id={}", c.id), &[]).await;
+        let (_, body) = office
+            .post_full("/api/progress/grid", &format!("campaign_id={}", c.id), &[])
+            .await;
         let grid: CompletenessGrid = serde_json::from_str(&body).unwrap();
         let cell = &grid.rows.iter().find(|r| r.unit_id == row.unit_id).unwrap().cells[i];
         assert!(cell.extended && cell.state != CellState::Late, "[{label}] {cell:?}");
@@ -70,7 +84,11 @@ async fn the_office_extends_a_late_units_deadline_and_the_unit_sees_its_tasks() 
         .await;
         assert_eq!(tasks.len() as i64, open, "[{label}] {tasks:?}");
         for t in &tasks {
-            assert_eq!(t.return_reason.is_some(), t.state == CellState::Returned, "[{label}] {t:?}");
+            assert_eq!(
+                t.return_reason.is_some(),
+                t.state == CellState::Returned,
+                "[{label}] {t:?}"
+            );
         }
         store::testing::finish(vec![(label, db)]).await;
     }

@@ -40,7 +40,10 @@ async fn the_office_returns_with_a_reason_approves_and_reopens_and_every_step_is
         assert_eq!(again, 200, "[{label}] a repeated click is answered as the first");
         let mut head = Client::signed_in(&server, Persona::Head).await;
         let other = head.post("/api/reports/act", &step).await;
-        assert!([403, 409, 422].contains(&other), "[{label}] but not for someone else: {other}");
+        assert!(
+            [403, 409, 422].contains(&other),
+            "[{label}] but not for someone else: {other}"
+        );
         let sql = format!("SELECT COUNT(*) FROM report_events WHERE report_id = {id} AND reason = '{reason}'");
         assert_eq!(
             store::testing::scalar(&server.db, &sql).await,

@@ -82,20 +82,21 @@ mod minutes {
 
 /// A local time as `<input type="datetime-local">` writes it, seconds optional.
 pub fn parse_local_time(text: &str) -> Option<NaiveDateTime> {
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text.trim(), f).ok())
+    [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text.trim(), f).ok())
 }
 
 /// Notes are short; the log is not a case file.
 pub const MAX_NOTE_CHARS: usize = 1000;
 
 /// Checks an accident as typed. `now` is local time: no accident in the future.
-pub fn validate_accident_input(
-    input: &AccidentInput,
-    communes: &[Id],
-    now: NaiveDateTime,
-) -> Vec<FieldError> {
+pub fn validate_accident_input(input: &AccidentInput, communes: &[Id], now: NaiveDateTime) -> Vec<FieldError> {
     let mut errors: Vec<FieldError> = [
         check_count("deaths", input.deaths),
         check_count("injuries", input.injuries),
@@ -137,7 +138,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(d: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2024, 8, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2024, 8, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
     }
 
     fn good() -> AccidentInput {
@@ -170,7 +174,10 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["deaths", "injuries", "commune", "occurred_at", "note"]);
-        let none = AccidentInput { occurred_at: None, ..good() };
+        let none = AccidentInput {
+            occurred_at: None,
+            ..good()
+        };
         assert_eq!(validate_accident_input(&none, &[3], at(3, 0))[0].field, "occurred_at");
     }
 

@@ -76,7 +76,10 @@ pub fn parse_baseline_csv(
     let mut seen = BTreeSet::new();
     let mut records = reader.records();
     match records.next() {
-        Some(Ok(h)) if h.iter().map(normalise).eq(BASELINE_HEADER.iter().map(|s| s.to_string())) => {}
+        Some(Ok(h))
+            if h.iter()
+                .map(normalise)
+                .eq(BASELINE_HEADER.iter().map(|s| s.to_string())) => {}
         _ => {
             return Err(vec![RowError {
                 line: 1,

@@ -134,7 +134,10 @@ pub fn validate_extension(
         None => errors.push(FieldError::new("new_deadline", "Nhập hạn mới")),
         Some(d) if d <= period_deadline => errors.push(FieldError::new(
             "new_deadline",
-            format!("Hạn mới phải sau hạn của kỳ ({})", period_deadline.format("%d/%m/%Y %H:%M")),
+            format!(
+                "Hạn mới phải sau hạn của kỳ ({})",
+                period_deadline.format("%d/%m/%Y %H:%M")
+            ),
         )),
         Some(_) => {}
     }
@@ -163,7 +166,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn t(day: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2024, 8, day).unwrap().and_hms_opt(h, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2024, 8, day)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
     }
 
     #[test]
@@ -175,12 +181,27 @@ mod tests {
         assert_eq!(cell_state(None, None, deadline, t(21, 0)), (Late, true));
         assert_eq!(cell_state(Some(S::Draft), None, deadline, t(19, 0)), (Draft, false));
         assert_eq!(cell_state(Some(S::Draft), None, deadline, t(21, 0)), (Late, true));
-        assert_eq!(cell_state(Some(S::Submitted), Some(t(20, 9)), deadline, t(25, 0)), (Submitted, false));
-        assert_eq!(cell_state(Some(S::Resubmitted), Some(t(21, 9)), deadline, t(25, 0)), (Submitted, true));
-        assert_eq!(cell_state(Some(S::Returned), Some(t(19, 9)), deadline, t(25, 0)), (Returned, false));
-        assert_eq!(cell_state(Some(S::Approved), Some(t(19, 9)), deadline, t(25, 0)), (Approved, false));
+        assert_eq!(
+            cell_state(Some(S::Submitted), Some(t(20, 9)), deadline, t(25, 0)),
+            (Submitted, false)
+        );
+        assert_eq!(
+            cell_state(Some(S::Resubmitted), Some(t(21, 9)), deadline, t(25, 0)),
+            (Submitted, true)
+        );
+        assert_eq!(
+            cell_state(Some(S::Returned), Some(t(19, 9)), deadline, t(25, 0)),
+            (Returned, false)
+        );
+        assert_eq!(
+            cell_state(Some(S::Approved), Some(t(19, 9)), deadline, t(25, 0)),
+            (Approved, false)
+        );
         // Reopened after an on-time hand-in: being fixed, not overdue.
-        assert_eq!(cell_state(Some(S::Reopened), Some(t(19, 9)), deadline, t(25, 0)), (Draft, false));
+        assert_eq!(
+            cell_state(Some(S::Reopened), Some(t(19, 9)), deadline, t(25, 0)),
+            (Draft, false)
+        );
     }
 
     #[test]
@@ -198,12 +219,18 @@ mod tests {
         let d = t(20, 23);
         let fields = |e: Vec<crate::validation::FieldError>| e.into_iter().map(|e| e.field).collect::<Vec<_>>();
         assert_eq!(fields(validate_extension(d, None, "")), ["new_deadline", "reason"]);
-        assert_eq!(fields(validate_extension(d, Some(t(20, 22)), "Mất điện")), ["new_deadline"]);
+        assert_eq!(
+            fields(validate_extension(d, Some(t(20, 22)), "Mất điện")),
+            ["new_deadline"]
+        );
         assert!(validate_extension(d, Some(t(22, 17)), "Mất điện").is_empty());
     }
 
     fn any_status() -> impl Strategy<Value = Option<ReportStatus>> {
-        prop_oneof![Just(None), proptest::sample::select(ReportStatus::ALL.to_vec()).prop_map(Some)]
+        prop_oneof![
+            Just(None),
+            proptest::sample::select(ReportStatus::ALL.to_vec()).prop_map(Some)
+        ]
     }
 
     proptest! {

@@ -37,8 +37,14 @@ pub const ALLOWED_MIME: &[(&str, &str)] = &[
     ("image/webp", "webp"),
     ("image/heif", "heif"),
     ("application/pdf", "pdf"),
-    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+    ),
+    (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+    ),
     ("application/msword", "doc"),
     ("application/vnd.ms-excel", "xls"),
 ];
@@ -56,10 +62,7 @@ pub fn type_error() -> FieldError {
 }
 
 pub fn size_error() -> FieldError {
-    FieldError::new(
-        "file",
-        format!("Tệp lớn quá {} MB", MAX_EVIDENCE_BYTES / 1024 / 1024),
-    )
+    FieldError::new("file", format!("Tệp lớn quá {} MB", MAX_EVIDENCE_BYTES / 1024 / 1024))
 }
 
 /// A link to evidence kept elsewhere (a news page, a shared folder).
@@ -69,15 +72,28 @@ pub fn validate_link(url: &str) -> Option<FieldError> {
         && url.len() <= 2000
         && url.len() > "https://".len()
         && !url.chars().any(char::is_whitespace);
-    (!ok).then(|| FieldError::new("link", "Đường dẫn phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"))
+    (!ok).then(|| {
+        FieldError::new(
+            "link",
+            "Đường dẫn phải bắt đầu bằng http:// hoặc https:// và không có dấu cách",
+        )
+    })
 }
 
 /// A file name fit to show and to offer on download: no folders, no control
 /// characters, not too long.
 pub fn display_name(original: &str) -> String {
     let base = original.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = base.chars().filter(|c| !c.is_control() && *c != '"').take(120).collect();
-    if clean.trim().is_empty() { "tep".into() } else { clean.trim().to_string() }
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(120)
+        .collect();
+    if clean.trim().is_empty() {
+        "tep".into()
+    } else {
+        clean.trim().to_string()
+    }
 }
 
 #[cfg(test)]

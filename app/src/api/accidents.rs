@@ -68,18 +68,18 @@ async fn require_recorder(caller: &Caller, db: &store::DatabaseConnection, commi
 }
 
 #[cfg(feature = "ssr")]
-async fn checked(
-    db: &store::DatabaseConnection,
-    committee_id: Id,
-    input: &AccidentInput,
-) -> Result<(), ApiError> {
+async fn checked(db: &store::DatabaseConnection, committee_id: Id, input: &AccidentInput) -> Result<(), ApiError> {
     let communes: Vec<Id> = store::accident_log::communes(db, committee_id)
         .await?
         .iter()
         .map(|c| c.id)
         .collect();
     let errors = domain::validate_accident_input(input, &communes, super::server::now_local());
-    if errors.is_empty() { Ok(()) } else { Err(ApiError::Fields(errors).respond()) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Fields(errors).respond())
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -154,7 +154,9 @@ pub async fn update_accident(
     let before = store::accident_log::update(&txn, accident_id, &input)
         .await
         .map_err(|e| ApiError::from(e).respond())?;
-    let (_, after) = store::accident_log::get(&txn, accident_id).await?.ok_or(ApiError::Internal)?;
+    let (_, after) = store::accident_log::get(&txn, accident_id)
+        .await?
+        .ok_or(ApiError::Internal)?;
     let mut e = caller.audit("accident_changed", "accident", Some(accident_id));
     e.campaign_id = Some(campaign_id);
     e.unit_id = Some(after.commune_unit_id);
@@ -200,11 +202,7 @@ pub async fn import_baseline(campaign_id: Id, csv: String) -> Result<BaselineImp
     let c = campaign(&db, campaign_id).await?;
     require_recorder(&caller, &db, c.committee_id).await?;
     if csv.len() > MAX_BASELINE_BYTES {
-        return Err(ApiError::Invalid(format!(
-            "Tệp quá lớn (tối đa {} KB).",
-            MAX_BASELINE_BYTES / 1024
-        ))
-        .respond());
+        return Err(ApiError::Invalid(format!("Tệp quá lớn (tối đa {} KB).", MAX_BASELINE_BYTES / 1024)).respond());
     }
     let communes = store::accident_log::communes(&db, c.committee_id).await?;
     let rows = match domain::parse_baseline_csv(&csv, &communes, &[c.baseline_year]) {

@@ -35,8 +35,13 @@ async fn target(
     report_id: Id,
     criterion_code: &str,
 ) -> Result<(Me, domain::ReportView, Id), ApiError> {
-    let report = store::reports::get(db, report_id).await?.ok_or_else(|| ApiError::NotFound.respond())?;
-    let me = caller.require_write_unit(report.unit_id).map_err(ApiError::respond)?.clone();
+    let report = store::reports::get(db, report_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound.respond())?;
+    let me = caller
+        .require_write_unit(report.unit_id)
+        .map_err(ApiError::respond)?
+        .clone();
     if !domain::is_editable_by_unit(report.status) {
         return Err(ApiError::Invalid(format!(
             "Báo cáo đang ở trạng thái \"{}\", không thêm hoặc xoá tài liệu được.",
@@ -90,16 +95,24 @@ pub async fn upload_evidence(data: MultipartData) -> Result<EvidenceItem, ApiErr
     let mut form = data.into_inner().ok_or(ApiError::Internal)?;
     let bad = |m: &str| ApiError::Invalid(m.to_string()).respond();
     let (mut report_id, mut code) = (None, None);
-    while let Some(mut field) = form.next_field().await.map_err(|_| bad("Biểu mẫu tải lên không đọc được."))? {
+    while let Some(mut field) = form
+        .next_field()
+        .await
+        .map_err(|_| bad("Biểu mẫu tải lên không đọc được."))?
+    {
         match field.name() {
             Some("report_id") => report_id = field.text().await.ok().and_then(|t| t.trim().parse::<Id>().ok()),
             Some("criterion_code") => code = field.text().await.ok(),
             Some("file") => {
-                let (report_id, code) = report_id.zip(code.clone()).ok_or_else(|| bad("Thiếu báo cáo hoặc tiêu chí."))?;
+                let (report_id, code) = report_id
+                    .zip(code.clone())
+                    .ok_or_else(|| bad("Thiếu báo cáo hoặc tiêu chí."))?;
                 let (me, report, criterion_id) = target(&caller, &db, report_id, &code).await?;
                 let name = domain::display_name(field.file_name().unwrap_or(""));
                 let dir = use_context::<FilesDir>().ok_or(ApiError::Internal)?.0;
-                let saved = files::receive(&dir, &mut field).await.map_err(|e| ApiError::Fields(vec![e]).respond())?;
+                let saved = files::receive(&dir, &mut field)
+                    .await
+                    .map_err(|e| ApiError::Fields(vec![e]).respond())?;
                 let item = store::evidence::NewEvidence::File {
                     original_name: name.clone(),
                     stored_name: saved.stored_name.clone(),
@@ -129,15 +142,28 @@ pub async fn add_evidence_link(report_id: Id, criterion_code: String, url: Strin
     }
     let url = url.trim().to_string();
     let shown = format!("{criterion_code}: {url}");
-    record(&caller, &db, &report, criterion_id, &me, store::evidence::NewEvidence::Link { url }, shown).await
+    record(
+        &caller,
+        &db,
+        &report,
+        criterion_id,
+        &me,
+        store::evidence::NewEvidence::Link { url },
+        shown,
+    )
+    .await
 }
 
 #[server(endpoint = "evidence/remove")]
 pub async fn remove_evidence(evidence_id: Id) -> Result<(), ApiError> {
     let caller = authorize(RemoveEvidence::PATH).await?;
     let db = super::server::db()?;
-    let stored = store::evidence::get(&db, evidence_id).await?.ok_or_else(|| ApiError::NotFound.respond())?;
-    let report = store::reports::get(&db, stored.report_id).await?.ok_or(ApiError::Internal)?;
+    let stored = store::evidence::get(&db, evidence_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound.respond())?;
+    let report = store::reports::get(&db, stored.report_id)
+        .await?
+        .ok_or(ApiError::Internal)?;
     caller.require_write_unit(report.unit_id).map_err(ApiError::respond)?;
     if !domain::is_editable_by_unit(report.status) {
         return Err(ApiError::Invalid("Báo cáo đã gửi hoặc đã duyệt: không xoá tài liệu được.".into()).respond());
@@ -173,7 +199,9 @@ pub mod files {
     /// The generated name of a stored file, or `None` for anything that is not one.
     pub fn path_of(dir: &std::path::Path, stored_name: &str) -> Option<PathBuf> {
         let ok = !stored_name.is_empty()
-            && stored_name.chars().all(|c| c.is_ascii_hexdigit() || c == '.' || c.is_ascii_lowercase())
+            && stored_name
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == '.' || c.is_ascii_lowercase())
             && !stored_name.starts_with('.')
             && !stored_name.contains("..");
         ok.then(|| dir.join(stored_name))
@@ -191,7 +219,11 @@ pub mod files {
         let mut head = Vec::with_capacity(8192);
         let mut size = 0usize;
         let result: Result<(), FieldError> = async {
-            while let Some(chunk) = field.chunk().await.map_err(|_| FieldError::new("file", "Tệp tải lên bị ngắt giữa chừng."))? {
+            while let Some(chunk) = field
+                .chunk()
+                .await
+                .map_err(|_| FieldError::new("file", "Tệp tải lên bị ngắt giữa chừng."))?
+            {
                 size += chunk.len();
                 if size > domain::MAX_EVIDENCE_BYTES {
                     return Err(domain::size_error());
@@ -209,14 +241,27 @@ pub mod files {
         let ext = mime.and_then(domain::allowed_extension);
         let checked = result.and_then(|_| match (mime, ext) {
             _ if size == 0 => Err(FieldError::new("file", "Tệp rỗng.")),
-            (Some(m), Some(e)) => Ok((domain::ALLOWED_MIME.iter().find(|(x, _)| *x == m).map(|(x, _)| *x).unwrap_or("application/octet-stream"), e)),
+            (Some(m), Some(e)) => Ok((
+                domain::ALLOWED_MIME
+                    .iter()
+                    .find(|(x, _)| *x == m)
+                    .map(|(x, _)| *x)
+                    .unwrap_or("application/octet-stream"),
+                e,
+            )),
             _ => Err(domain::type_error()),
         });
         match checked {
             Ok((mime, ext)) => {
                 let stored_name = format!("{id}.{ext}");
-                tokio::fs::rename(&temp, dir.join(&stored_name)).await.map_err(internal)?;
-                Ok(Saved { stored_name, mime, size })
+                tokio::fs::rename(&temp, dir.join(&stored_name))
+                    .await
+                    .map_err(internal)?;
+                Ok(Saved {
+                    stored_name,
+                    mime,
+                    size,
+                })
             }
             Err(e) => {
                 let _ = tokio::fs::remove_file(&temp).await;

@@ -37,7 +37,10 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<evidence::UploadEvidence as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<evidence::AddEvidenceLink as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<evidence::RemoveEvidence as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
-    (<progress::GetCompleteness as ServerFn>::PATH, Policy::Roles(CAMPAIGN_READERS)),
+    (
+        <progress::GetCompleteness as ServerFn>::PATH,
+        Policy::Roles(CAMPAIGN_READERS),
+    ),
     (<progress::GrantExtension as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<progress::MyTasks as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),

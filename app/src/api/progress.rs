@@ -44,12 +44,21 @@ pub async fn grant_extension(
         return Err(ApiError::Fields(errors).respond());
     };
     let txn = store::begin_write(&db).await?;
-    let id = store::completeness::grant_extension(&txn, period_id, unit_id, deadline, reason.trim(), me.user_id).await?;
+    let id =
+        store::completeness::grant_extension(&txn, period_id, unit_id, deadline, reason.trim(), me.user_id).await?;
     let mut e = caller.audit("extension_granted", "extension", Some(id));
     e.campaign_id = Some(campaign_id);
     e.unit_id = Some(unit_id);
-    e.old_value = Some(format!("{}: {}", periods[index].name, row.cells[index].deadline.format("%d/%m/%Y %H:%M")));
-    e.new_value = Some(format!("{}: {}", periods[index].name, deadline.format("%d/%m/%Y %H:%M")));
+    e.old_value = Some(format!(
+        "{}: {}",
+        periods[index].name,
+        row.cells[index].deadline.format("%d/%m/%Y %H:%M")
+    ));
+    e.new_value = Some(format!(
+        "{}: {}",
+        periods[index].name,
+        deadline.format("%d/%m/%Y %H:%M")
+    ));
     e.reason = Some(reason.trim().to_string());
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
@@ -61,7 +70,10 @@ pub async fn grant_extension(
 #[server(endpoint = "progress/my_tasks")]
 pub async fn my_tasks() -> Result<Vec<Task>, ApiError> {
     let caller = authorize(MyTasks::PATH).await?;
-    let unit_id = caller.signed_in()?.unit_id.ok_or_else(|| ApiError::Forbidden.respond())?;
+    let unit_id = caller
+        .signed_in()?
+        .unit_id
+        .ok_or_else(|| ApiError::Forbidden.respond())?;
     let db = super::server::db()?;
     let Some(campaign) = store::campaigns::current(&db).await? else {
         return Ok(vec![]);

@@ -88,8 +88,20 @@ pub async fn save_draft(report_id: Id, version: i32, lines: Vec<DraftLine>) -> R
     let mut e = caller.audit("self_scores_saved", "report", Some(report_id));
     e.campaign_id = Some(report.campaign_id);
     e.unit_id = Some(report.unit_id);
-    e.old_value = Some(changed.iter().map(|(l, _)| format!("{}: {}", l.code, show(l.self_score))).collect::<Vec<_>>().join("; "));
-    e.new_value = Some(changed.iter().map(|(l, n)| format!("{}: {}", l.code, show(n.self_score))).collect::<Vec<_>>().join("; "));
+    e.old_value = Some(
+        changed
+            .iter()
+            .map(|(l, _)| format!("{}: {}", l.code, show(l.self_score)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
+    e.new_value = Some(
+        changed
+            .iter()
+            .map(|(l, n)| format!("{}: {}", l.code, show(n.self_score)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    );
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
     Ok(new_version)
@@ -101,7 +113,15 @@ pub async fn save_draft(report_id: Id, version: i32, lines: Vec<DraftLine>) -> R
 fn conflict(changed: &[(&domain::ScoreLine, &domain::CriterionEntry)]) -> ApiError {
     let held: Vec<String> = changed
         .iter()
-        .map(|(l, _)| format!("{} = {}", l.code, l.self_score.map(domain::format_points).unwrap_or_else(|| "(trống)".into())))
+        .map(|(l, _)| {
+            format!(
+                "{} = {}",
+                l.code,
+                l.self_score
+                    .map(domain::format_points)
+                    .unwrap_or_else(|| "(trống)".into())
+            )
+        })
         .collect();
     ApiError::Conflict(format!(
         "Báo cáo vừa được người khác lưu. Trên máy chủ hiện có: {}. Tải lại báo cáo để xem rồi nhập lại.",

@@ -61,10 +61,16 @@ async fn save_draft(db: &DatabaseConnection, t: &Mutex<Target>, round: u64) {
     let lines: Vec<LineEdit> = t
         .criteria
         .iter()
-        .map(|&c| LineEdit { criterion_id: c, score: Some(score), explanation: format!("lần {round}") })
+        .map(|&c| LineEdit {
+            criterion_id: c,
+            score: Some(score),
+            explanation: format!("lần {round}"),
+        })
         .collect();
     let txn = store::begin_write(db).await.unwrap();
-    t.version = store::reports::save_lines(&txn, t.report_id, t.version, &lines).await.unwrap();
+    t.version = store::reports::save_lines(&txn, t.report_id, t.version, &lines)
+        .await
+        .unwrap();
     let entry = store::audit::AuditEntry {
         action: "self_scores_saved".into(),
         entity: "report".into(),
@@ -80,7 +86,11 @@ async fn save_draft(db: &DatabaseConnection, t: &Mutex<Target>, round: u64) {
 /// Submitted and returned in turn, so that every step is a legal one.
 async fn workflow_step(db: &DatabaseConnection, t: &Mutex<Target>) {
     let mut t = t.lock().await;
-    let to = if domain::awaits_review(t.status) { ReportStatus::Returned } else { ReportStatus::Resubmitted };
+    let to = if domain::awaits_review(t.status) {
+        ReportStatus::Returned
+    } else {
+        ReportStatus::Resubmitted
+    };
     let reason = (to == ReportStatus::Returned).then_some("Thiếu tài liệu");
     let txn = store::begin_write(db).await.unwrap();
     t.version = store::report_workflow::transition(&txn, t.report_id, t.version, t.status, to, None, reason)
@@ -107,7 +117,11 @@ async fn run(db: &DatabaseConnection, ts: &[Arc<Mutex<Target>>], clients: usize,
         let n = iters / clients as u64 + u64::from((c as u64) < iters % clients as u64);
         tasks.push(tokio::spawn(async move {
             for round in 0..n {
-                if step { workflow_step(&db, &t).await } else { save_draft(&db, &t, round).await }
+                if step {
+                    workflow_step(&db, &t).await
+                } else {
+                    save_draft(&db, &t, round).await
+                }
             }
         }));
     }
@@ -121,7 +135,10 @@ fn bench(c: &mut Criterion) {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let dbs = rt.block_on(databases());
     let mut group = c.benchmark_group("report_writes");
-    group.throughput(Throughput::Elements(1)).sample_size(20).measurement_time(Duration::from_secs(8));
+    group
+        .throughput(Throughput::Elements(1))
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(8));
     for (label, db) in &dbs {
         rt.block_on(store::demo::seed(db)).unwrap();
         let ts = rt.block_on(async {
@@ -131,9 +148,17 @@ fn bench(c: &mut Criterion) {
                 let mut t = t.lock().await;
                 if !domain::is_editable_by_unit(t.status) && !domain::awaits_review(t.status) {
                     let txn = store::begin_write(db).await.unwrap();
-                    t.version = store::report_workflow::transition(&txn, t.report_id, t.version, t.status, ReportStatus::Reopened, None, Some("bench"))
-                        .await
-                        .unwrap();
+                    t.version = store::report_workflow::transition(
+                        &txn,
+                        t.report_id,
+                        t.version,
+                        t.status,
+                        ReportStatus::Reopened,
+                        None,
+                        Some("bench"),
+                    )
+                    .await
+                    .unwrap();
                     txn.commit().await.unwrap();
                     t.status = ReportStatus::Reopened;
                 }
@@ -141,28 +166,37 @@ fn bench(c: &mut Criterion) {
             ts
         });
         for clients in [1usize, 16] {
-            group.bench_with_input(BenchmarkId::new(format!("{label}/save_draft"), clients), &clients, |b, &n| {
-                b.iter_custom(|iters| rt.block_on(run(db, &ts, n, iters, false)))
-            });
+            group.bench_with_input(
+                BenchmarkId::new(format!("{label}/save_draft"), clients),
+                &clients,
+                |b, &n| b.iter_custom(|iters| rt.block_on(run(db, &ts, n, iters, false))),
+            );
         }
         rt.block_on(async {
             for t in &ts {
                 let mut t = t.lock().await;
                 if domain::is_editable_by_unit(t.status) {
-                    let to = if t.status == ReportStatus::Returned { ReportStatus::Resubmitted } else { ReportStatus::Submitted };
+                    let to = if t.status == ReportStatus::Returned {
+                        ReportStatus::Resubmitted
+                    } else {
+                        ReportStatus::Submitted
+                    };
                     let txn = store::begin_write(db).await.unwrap();
-                    t.version = store::report_workflow::transition(&txn, t.report_id, t.version, t.status, to, None, None)
-                        .await
-                        .unwrap();
+                    t.version =
+                        store::report_workflow::transition(&txn, t.report_id, t.version, t.status, to, None, None)
+                            .await
+                            .unwrap();
                     txn.commit().await.unwrap();
                     t.status = to;
                 }
             }
         });
         for clients in [1usize, 16] {
-            group.bench_with_input(BenchmarkId::new(format!("{label}/workflow_step"), clients), &clients, |b, &n| {
-                b.iter_custom(|iters| rt.block_on(run(db, &ts, n, iters, true)))
-            });
+            group.bench_with_input(
+                BenchmarkId::new(format!("{label}/workflow_step"), clients),
+                &clients,
+                |b, &n| b.iter_custom(|iters| rt.block_on(run(db, &ts, n, iters, true))),
+            );
         }
         let audits = rt.block_on(scalar(db, "SELECT COUNT(*) FROM audit_log"));
         assert!(audits > 0, "{label}: the writes were real");

@@ -8,9 +8,7 @@ use crate::error::{StoreError, count};
 use crate::time::local_to_utc;
 use chrono::Utc;
 use domain::{AccidentInput, AccidentRecord, BaselineRow, CommuneName, Id, UnitKind};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 /// The communes and towns of a committee still in service: where accidents happen.
@@ -139,7 +137,9 @@ pub async fn import_baseline(db: &impl ConnectionTrait, committee_id: Id, rows: 
 }
 
 async fn live_row(db: &impl ConnectionTrait, id: Id) -> Result<(AccidentRecord, accident::Model)> {
-    let (_, before) = get(db, id).await?.ok_or_else(|| StoreError::NotFound(format!("accident {id}")))?;
+    let (_, before) = get(db, id)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("accident {id}")))?;
     if before.deleted_at.is_some() {
         return Err(StoreError::Conflict("Vụ tai nạn này đã bị xoá khỏi số liệu.".into()));
     }

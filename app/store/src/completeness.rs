@@ -19,7 +19,12 @@ pub async fn grid(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTime
 }
 
 /// One unit's row of the grid, or `None` if it is not registered.
-pub async fn row_of(db: &impl ConnectionTrait, campaign_id: Id, unit_id: Id, now: NaiveDateTime) -> Result<Option<(Vec<GridPeriod>, GridRow)>> {
+pub async fn row_of(
+    db: &impl ConnectionTrait,
+    campaign_id: Id,
+    unit_id: Id,
+    now: NaiveDateTime,
+) -> Result<Option<(Vec<GridPeriod>, GridRow)>> {
     let g = grid_for(db, campaign_id, Some(unit_id), now).await?;
     Ok(g.rows.into_iter().next().map(|r| (g.periods, r)))
 }
@@ -66,7 +71,10 @@ async fn grid_for(
         .all(db)
         .await?
     {
-        extensions.entry((e.unit_id, e.period_id)).or_default().push(utc_to_local(e.new_deadline));
+        extensions
+            .entry((e.unit_id, e.period_id))
+            .or_default()
+            .push(utc_to_local(e.new_deadline));
     }
     let mut rows = Vec::with_capacity(regs.len());
     for reg in &regs {
@@ -75,7 +83,9 @@ async fn grid_for(
             let ext = extensions.get(&(reg.unit_id, p.id)).map(Vec::as_slice).unwrap_or(&[]);
             let (deadline, extended) = effective_deadline(utc_to_local(p.deadline), ext);
             let r = reports.get(&(reg.unit_id, p.id));
-            let status = r.map(|r| code(&r.status, ReportStatus::from_code, "report status")).transpose()?;
+            let status = r
+                .map(|r| code(&r.status, ReportStatus::from_code, "report status"))
+                .transpose()?;
             let submitted = r.and_then(|r| r.submitted_at).map(utc_to_local);
             let (state, late) = cell_state(status, submitted, deadline, now);
             cells.push(Cell {
@@ -124,7 +134,11 @@ async fn unregistered(db: &impl ConnectionTrait, campaign_id: Id, regs: &[regist
         return Ok(vec![]);
     };
     let joined: std::collections::HashSet<Id> = regs.iter().map(|r| r.unit_id).collect();
-    let skip = [UnitKind::Individual.code(), UnitKind::Province.code(), UnitKind::District.code()];
+    let skip = [
+        UnitKind::Individual.code(),
+        UnitKind::Province.code(),
+        UnitKind::District.code(),
+    ];
     Ok(unit::Entity::find()
         .filter(unit::Column::CommitteeId.eq(c.committee_id))
         .filter(unit::Column::RetiredAt.is_null())

@@ -101,7 +101,12 @@ pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<Stored>> {
         return Ok(None);
     };
     let codes: HashMap<Id, String> = match row.criterion_id {
-        Some(c) => criterion::Entity::find_by_id(c).all(db).await?.into_iter().map(|c| (c.id, c.code)).collect(),
+        Some(c) => criterion::Entity::find_by_id(c)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.code))
+            .collect(),
         None => HashMap::new(),
     };
     Ok(Some(Stored {

@@ -103,7 +103,10 @@ pub async fn set_reviewed_score(
 }
 
 /// The latest status change of a report: where it led, and who made it.
-pub async fn last_step(db: &impl sea_orm::ConnectionTrait, report_id: Id) -> Result<Option<(ReportStatus, Option<Id>)>> {
+pub async fn last_step(
+    db: &impl sea_orm::ConnectionTrait,
+    report_id: Id,
+) -> Result<Option<(ReportStatus, Option<Id>)>> {
     use sea_orm::QueryOrder;
     let Some(e) = report_event::Entity::find()
         .filter(report_event::Column::ReportId.eq(report_id))

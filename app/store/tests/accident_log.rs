@@ -2,7 +2,7 @@
 //! write shows in the figures the pages sum, and nothing else moves.
 
 use chrono::NaiveDate;
-use domain::{AccidentInput, AccidentFigures, BaselineRow, parse_baseline_csv};
+use domain::{AccidentFigures, AccidentInput, BaselineRow, parse_baseline_csv};
 use store::testing::{databases, finish, scalar};
 use store::{accident_log, accidents, campaigns};
 
@@ -31,7 +31,9 @@ async fn accidents_are_added_changed_and_struck_out_and_the_figures_follow() {
             ..Default::default()
         };
         let txn = store::begin_write(db).await.unwrap();
-        let id = accident_log::add(&txn, c.committee_id, &input, None, false).await.unwrap();
+        let id = accident_log::add(&txn, c.committee_id, &input, None, false)
+            .await
+            .unwrap();
         txn.commit().await.unwrap();
         let mut expected = before;
         expected.add(&AccidentFigures {
@@ -47,13 +49,26 @@ async fn accidents_are_added_changed_and_struck_out_and_the_figures_follow() {
         assert_eq!(committee, c.committee_id);
         assert_eq!(rec.note, "Va chạm xe máy", "[{label}] notes are trimmed");
         assert_eq!(rec.commune_name, communes[1].name);
-        assert_eq!(accident_log::list(db, c.committee_id).await.unwrap()[0].id, id, "[{label}] the latest recorded first");
+        assert_eq!(
+            accident_log::list(db, c.committee_id).await.unwrap()[0].id,
+            id,
+            "[{label}] the latest recorded first"
+        );
 
-        let fixed = AccidentInput { deaths: 1, drink_driving: false, ..input.clone() };
+        let fixed = AccidentInput {
+            deaths: 1,
+            drink_driving: false,
+            ..input.clone()
+        };
         let old = accident_log::update(db, id, &fixed).await.unwrap();
         assert_eq!(old.deaths, 3, "[{label}] update returns the accident as it was");
         let mut expected = before;
-        expected.add(&AccidentFigures { accidents: 1, deaths: 1, injuries: 1, ..Default::default() });
+        expected.add(&AccidentFigures {
+            accidents: 1,
+            deaths: 1,
+            injuries: 1,
+            ..Default::default()
+        });
         assert_eq!(figures().await.unwrap(), expected, "[{label}] changed");
 
         accident_log::strike_out(db, id, "Nhập trùng").await.unwrap();
@@ -64,8 +79,14 @@ async fn accidents_are_added_changed_and_struck_out_and_the_figures_follow() {
             accident_log::strike_out(db, id, "again").await,
             Err(store::StoreError::Conflict(_))
         ));
-        assert!(matches!(accident_log::update(db, id, &fixed).await, Err(store::StoreError::Conflict(_))));
-        assert!(matches!(accident_log::update(db, 999_999, &fixed).await, Err(store::StoreError::NotFound(_))));
+        assert!(matches!(
+            accident_log::update(db, id, &fixed).await,
+            Err(store::StoreError::Conflict(_))
+        ));
+        assert!(matches!(
+            accident_log::update(db, 999_999, &fixed).await,
+            Err(store::StoreError::NotFound(_))
+        ));
     }
     finish(dbs).await;
 }
@@ -98,10 +119,16 @@ async fn a_baseline_import_replaces_the_months_it_names_and_only_those() {
         )
         .await as u32;
         let txn = store::begin_write(db).await.unwrap();
-        let replaced = accident_log::import_baseline(&txn, c.committee_id, &rows).await.unwrap();
+        let replaced = accident_log::import_baseline(&txn, c.committee_id, &rows)
+            .await
+            .unwrap();
         txn.commit().await.unwrap();
         assert_eq!(replaced, 1, "[{label}] the demo had July 2023 for this commune");
-        assert_eq!(scalar(db, "SELECT COUNT(*) FROM baselines").await, rows_before, "[{label}] replaced, not added");
+        assert_eq!(
+            scalar(db, "SELECT COUNT(*) FROM baselines").await,
+            rows_before,
+            "[{label}] replaced, not added"
+        );
         let july_after = accidents::baseline_for(db, c.committee_id, &[(2023, 7)]).await.unwrap();
         assert_eq!(july_after.accidents, july.accidents - old_row + 9, "[{label}]");
         assert_eq!(

@@ -18,8 +18,19 @@ async fn the_grid_has_every_registered_unit_and_period_and_agrees_with_the_repor
         let c = campaigns::current(db).await.unwrap().unwrap();
         let now = local(2026, 1, 1, 0);
         let g = completeness::grid(db, c.id, now).await.unwrap();
-        let regs = scalar(db, &format!("SELECT COUNT(*) FROM registrations WHERE campaign_id = {}", c.id)).await;
-        let periods = scalar(db, &format!("SELECT COUNT(*) FROM periods WHERE campaign_id = {} AND kind = 'monthly'", c.id)).await;
+        let regs = scalar(
+            db,
+            &format!("SELECT COUNT(*) FROM registrations WHERE campaign_id = {}", c.id),
+        )
+        .await;
+        let periods = scalar(
+            db,
+            &format!(
+                "SELECT COUNT(*) FROM periods WHERE campaign_id = {} AND kind = 'monthly'",
+                c.id
+            ),
+        )
+        .await;
         assert_eq!(g.rows.len() as i64, regs, "[{label}]");
         assert_eq!(g.periods.len() as i64, periods, "[{label}]");
         assert!(g.rows.iter().all(|r| r.cells.len() == g.periods.len()));
@@ -29,7 +40,12 @@ async fn the_grid_has_every_registered_unit_and_period_and_agrees_with_the_repor
              AND NOT EXISTS (SELECT 1 FROM registrations g WHERE g.unit_id = u.id AND g.campaign_id = {})",
             c.committee_id, c.id
         );
-        assert_eq!(g.unregistered.len() as i64, scalar(db, &sql).await, "[{label}] {:?}", g.unregistered);
+        assert_eq!(
+            g.unregistered.len() as i64,
+            scalar(db, &sql).await,
+            "[{label}] {:?}",
+            g.unregistered
+        );
         // Rows are grouped by block, in the blocks' order.
         let blocks: Vec<&str> = g.rows.iter().map(|r| r.block_name.as_str()).collect();
         let mut seen: Vec<&str> = blocks.clone();
@@ -104,9 +120,22 @@ async fn an_extension_moves_one_units_deadline_and_the_return_reason_is_found() 
             assert_eq!(a.cells[i], b.cells[i], "[{label}] {}", a.unit_name);
         }
 
-        let returned = scalar(db, &format!("SELECT MIN(id) FROM reports WHERE campaign_id = {} AND status = 'returned'", c.id)).await;
+        let returned = scalar(
+            db,
+            &format!(
+                "SELECT MIN(id) FROM reports WHERE campaign_id = {} AND status = 'returned'",
+                c.id
+            ),
+        )
+        .await;
         let reasons = completeness::return_reasons(db, &[returned]).await.unwrap();
-        assert!(!reasons.get(&returned).expect("a returned report has a reason").is_empty(), "[{label}]");
+        assert!(
+            !reasons
+                .get(&returned)
+                .expect("a returned report has a reason")
+                .is_empty(),
+            "[{label}]"
+        );
     }
     finish(dbs).await;
 }

@@ -4,8 +4,16 @@ const HEADER: &str = "commune,year,month,accidents,deaths,injuries,drink_driving
 
 fn communes() -> Vec<CommuneName> {
     vec![
-        CommuneName { id: 7, name: "Xã Long Hưng".into(), short_name: "Long Hưng".into() },
-        CommuneName { id: 8, name: "Thị trấn Huỳnh Hữu Nghĩa".into(), short_name: "TT Huỳnh Hữu Nghĩa".into() },
+        CommuneName {
+            id: 7,
+            name: "Xã Long Hưng".into(),
+            short_name: "Long Hưng".into(),
+        },
+        CommuneName {
+            id: 8,
+            name: "Thị trấn Huỳnh Hữu Nghĩa".into(),
+            short_name: "TT Huỳnh Hữu Nghĩa".into(),
+        },
     ]
 }
 
@@ -41,7 +49,12 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_returned() {
     let lines: BTreeSet<usize> = errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, BTreeSet::from([3, 4, 5, 6, 7, 8]), "{errors:?}");
     let text = |line: usize| -> String {
-        errors.iter().filter(|e| e.line == line).map(|e| e.message.clone()).collect::<Vec<_>>().join(" | ")
+        errors
+            .iter()
+            .filter(|e| e.line == line)
+            .map(|e| e.message.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
     };
     assert!(text(3).contains("Xã Không Có"));
     assert!(text(4).contains("Năm phải là 2023") && text(4).contains("Tháng"));
@@ -62,7 +75,11 @@ fn a_wrong_header_or_an_empty_file_is_refused() {
 #[test]
 fn quoted_fields_with_commas_are_read() {
     let mut cs = communes();
-    cs.push(CommuneName { id: 9, name: "Xã Mỹ Hương, cũ".into(), short_name: "MH".into() });
+    cs.push(CommuneName {
+        id: 9,
+        name: "Xã Mỹ Hương, cũ".into(),
+        short_name: "MH".into(),
+    });
     let text = format!("{HEADER}\"Xã Mỹ Hương, cũ\",2023,1,1,0,0,0,0,0\n");
     let rows = parse_baseline_csv(&text, &cs, &[2023]).unwrap();
     assert_eq!(rows[0].commune_unit_id, 9);

@@ -163,7 +163,14 @@ fn an_overlong_explanation_is_named() {
     let mut draft = ReportDraft::default();
     draft.criteria.insert(
         "A1".into(),
-        CriterionEntry { self_score: None, explanation: "x".repeat(MAX_EXPLANATION_CHARS + 1), evidence_count: 0 },
+        CriterionEntry {
+            self_score: None,
+            explanation: "x".repeat(MAX_EXPLANATION_CHARS + 1),
+            evidence_count: 0,
+        },
     );
-    assert_eq!(fields(&validate_report(&sheet, UnitKind::Commune, &draft)), vec!["explanation.A1"]);
+    assert_eq!(
+        fields(&validate_report(&sheet, UnitKind::Commune, &draft)),
+        vec!["explanation.A1"]
+    );
 }

@@ -174,7 +174,11 @@ fn a_repeated_step_is_recognised_by_where_it_leads() {
         for &kind in ActionKind::ALL {
             // Wherever a legal step leads, the same step is recognised there.
             if let Some(next) = transition(status, kind) {
-                assert_eq!(step_leads_to(kind, next), kind != ActionKind::Save, "{kind:?} to {next:?}");
+                assert_eq!(
+                    step_leads_to(kind, next),
+                    kind != ActionKind::Save,
+                    "{kind:?} to {next:?}"
+                );
             }
         }
     }

@@ -38,8 +38,12 @@ impl Fields {
 
     fn fill(&self, r: Option<&domain::AccidentRecord>) {
         let blank = r.is_none();
-        self.commune.set(r.map(|r| r.commune_unit_id.to_string()).unwrap_or_default());
-        self.time.set(r.map(|r| vietnam(r.occurred_at).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default());
+        self.commune
+            .set(r.map(|r| r.commune_unit_id.to_string()).unwrap_or_default());
+        self.time.set(
+            r.map(|r| vietnam(r.occurred_at).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+        );
         self.deaths.set(r.map_or(0, |r| r.deaths).to_string());
         self.injuries.set(r.map_or(0, |r| r.injuries).to_string());
         self.drink.set(r.is_some_and(|r| r.drink_driving));
@@ -89,9 +93,17 @@ pub fn AccidentForm(log: AccidentLogView, actions: Actions, serious: u32) -> imp
     });
     // The server's answer: its field errors in place, or a clean form.
     Effect::new(move |_| {
-        let answer = actions.add.value().get().map(|r| r.map(|_| t_string!(i18n, accident_saved).to_string()));
+        let answer = actions
+            .add
+            .value()
+            .get()
+            .map(|r| r.map(|_| t_string!(i18n, accident_saved).to_string()));
         let answer = answer.or_else(|| {
-            actions.update.value().get().map(|r| r.map(|_| t_string!(i18n, accident_changed).to_string()))
+            actions
+                .update
+                .value()
+                .get()
+                .map(|r| r.map(|_| t_string!(i18n, accident_changed).to_string()))
         });
         match answer {
             Some(Ok(message)) => {
@@ -110,7 +122,11 @@ pub fn AccidentForm(log: AccidentLogView, actions: Actions, serious: u32) -> imp
         done.set(None);
         let (input, mut list) = f.read(&t_string!(i18n, must_be_whole).to_string());
         // The browser's clock is not trusted: the server checks "not in the future".
-        list.extend(domain::validate_accident_input(&input, &commune_ids, chrono::NaiveDateTime::MAX));
+        list.extend(domain::validate_accident_input(
+            &input,
+            &commune_ids,
+            chrono::NaiveDateTime::MAX,
+        ));
         let editing = actions.editing.get_untracked();
         if editing.is_some() {
             list.extend(domain::check_reason(&f.reason.get_untracked()));
@@ -136,9 +152,11 @@ pub fn AccidentForm(log: AccidentLogView, actions: Actions, serious: u32) -> imp
     };
     let err = move |field: &'static str| {
         move || {
-            errors.with(|l| l.iter().find(|e| e.field == field).map(|e| e.message.clone())).map(|m| {
-                view! { <span class="field-error" id=format!("err-{field}")>{m}</span> }
-            })
+            errors
+                .with(|l| l.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+                .map(|m| {
+                    view! { <span class="field-error" id=format!("err-{field}")>{m}</span> }
+                })
         }
     };
     let invalid = move |field: &'static str| move || errors.with(|l| l.iter().any(|e| e.field == field)).to_string();

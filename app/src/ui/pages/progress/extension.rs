@@ -28,7 +28,12 @@ pub fn ExtensionForm(campaign_id: Id, g: CompletenessGrid, extend: ServerAction<
                 .value()
                 .get()
                 .and_then(|r| r.err())
-                .and_then(|e| e.field(field).or_else(|| (field == "form" && e.field("reason").is_none() && e.field("new_deadline").is_none()).then(|| e.message_vi())))
+                .and_then(|e| {
+                    e.field(field).or_else(|| {
+                        (field == "form" && e.field("reason").is_none() && e.field("new_deadline").is_none())
+                            .then(|| e.message_vi())
+                    })
+                })
                 .map(|m| view! { <span class="field-error" id=format!("ext-err-{field}")>{m}</span> })
         }
     };

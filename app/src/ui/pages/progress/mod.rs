@@ -75,11 +75,13 @@ fn Progress() -> impl IntoView {
 #[component]
 fn Unregistered(names: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
-    (!names.is_empty()).then(|| view! {
-        <div class="notice unregistered">
-            <p>{t!(i18n, progress_unregistered, n = names.len())}</p>
-            <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-        </div>
+    (!names.is_empty()).then(|| {
+        view! {
+            <div class="notice unregistered">
+                <p>{t!(i18n, progress_unregistered, n = names.len())}</p>
+                <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </div>
+        }
     })
 }
 
@@ -152,7 +154,11 @@ fn GridCell(c: Cell) -> impl IntoView {
     let label = format!(
         "{}{}{}",
         c.state.label(),
-        if c.late && c.state != CellState::Late { " (nộp muộn)" } else { "" },
+        if c.late && c.state != CellState::Late {
+            " (nộp muộn)"
+        } else {
+            ""
+        },
         if c.extended { " (đã gia hạn)" } else { "" },
     );
     let class = format!("cell cell-{}{}", c.state.code(), if c.late { " late" } else { "" });
@@ -162,7 +168,9 @@ fn GridCell(c: Cell) -> impl IntoView {
         {c.extended.then(|| view! { <span class="ext" aria-hidden="true">"+"</span> })}
     };
     match c.report_id {
-        Some(id) => view! { <td class=class title=label.clone()><a href=format!("/bao-cao/{id}")>{body}</a></td> }.into_any(),
+        Some(id) => {
+            view! { <td class=class title=label.clone()><a href=format!("/bao-cao/{id}")>{body}</a></td> }.into_any()
+        }
         None => view! { <td class=class title=label>{body}</td> }.into_any(),
     }
 }

@@ -108,7 +108,9 @@ impl Draft {
     pub fn total(&self) -> (f64, f64) {
         let inputs = self.inputs.get_value();
         self.view.with_value(|v| {
-            domain::self_score_total(&v.lines, |l| inputs.get(&l.code).and_then(|i| parse_score(&i.score.get())))
+            domain::self_score_total(&v.lines, |l| {
+                inputs.get(&l.code).and_then(|i| parse_score(&i.score.get()))
+            })
         })
     }
 
@@ -117,7 +119,8 @@ impl Draft {
         self.dirty.update(|d| {
             d.insert(code.to_string());
         });
-        self.errors.update(|e| e.retain(|f| !f.field.ends_with(&format!(".{code}"))));
+        self.errors
+            .update(|e| e.retain(|f| !f.field.ends_with(&format!(".{code}"))));
         if !matches!(self.state.get_untracked(), SaveState::Conflict(_)) {
             self.state.set(SaveState::Pending);
         }
@@ -176,7 +179,8 @@ impl Draft {
             };
             draft.criteria.insert(l.code.clone(), entry);
         }
-        self.view.with_value(|v| domain::validate_report(&v.sheet(), v.unit_kind, &draft))
+        self.view
+            .with_value(|v| domain::validate_report(&v.sheet(), v.unit_kind, &draft))
             .into_iter()
             .filter(|e| !e.field.starts_with("evidence."))
             .collect()

@@ -28,7 +28,14 @@ pub fn Evidence(report_id: Id, code: String, editable: bool, items: RwSignal<Vec
     let error = RwSignal::new(None::<String>);
     let mine = {
         let code = code.clone();
-        move || items.with(|l| l.iter().filter(|e| e.criterion_code == code).cloned().collect::<Vec<_>>())
+        move || {
+            items.with(|l| {
+                l.iter()
+                    .filter(|e| e.criterion_code == code)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        }
     };
     let remove = move |id: Id| {
         leptos::task::spawn_local(async move {

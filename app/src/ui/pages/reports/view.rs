@@ -26,7 +26,10 @@ fn Report() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let act = ServerAction::<ReportAction>::new();
     let reload = RwSignal::new(0u32);
-    let report = Resource::new(move || (id(), act.version().get(), reload.get()), |(id, _, _)| get_report(id));
+    let report = Resource::new(
+        move || (id(), act.version().get(), reload.get()),
+        |(id, _, _)| get_report(id),
+    );
     let evidence = Resource::new(move || (id(), reload.get()), |(id, _)| list_evidence(id));
     view! {
         <section class="page">
@@ -144,7 +147,11 @@ fn Line(l: ScoreLine, editable: bool, draft: Draft, items: RwSignal<Vec<Evidence
     let (score_id, explain_id) = (format!("score-{code}"), format!("explain-{code}"));
     let error = |prefix: &str| {
         let field = format!("{prefix}.{code}");
-        Signal::derive(move || draft.errors.with(|e| e.iter().find(|f| f.field == field).map(|f| f.message.clone())))
+        Signal::derive(move || {
+            draft
+                .errors
+                .with(|e| e.iter().find(|f| f.field == field).map(|f| f.message.clone()))
+        })
     };
     let (score_error, explain_error, evidence_error) = (error("score"), error("explanation"), error("evidence"));
     view! {
