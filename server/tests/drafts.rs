@@ -17,30 +17,27 @@ fn lines(version: i32, id: i64, a1: &str, explanation: &str) -> String {
 async fn a_retried_save_is_one_save_and_a_stale_one_is_refused_with_what_changed() {
     for (label, db) in store::testing::databases().await {
         let server = Server::start(db.clone()).await;
-        let unit = store::users::by_username(&server.db, Persona::Reporter.username())
+        let report_id = server.editable_report_of(Persona::Reporter).await;
+        let v = store::reports::get(&server.db, report_id)
             .await
             .unwrap()
             .unwrap()
-            .unit_id
-            .unwrap();
-        let list = store::reports::list_for_unit(&server.db, unit).await.unwrap();
-        let r = list.iter().find(|r| domain::is_editable_by_unit(r.status)).unwrap();
-        let v = store::reports::get(&server.db, r.id).await.unwrap().unwrap().version;
+            .version;
         let mut me = Client::signed_in(&server, Persona::Reporter).await;
         let audit = format!(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'self_scores_saved' AND entity_id = {}",
-            r.id
+            report_id
         );
 
         let (status, body) = me
-            .post_full("/api/reports/save_draft", &lines(v, r.id, "2,5", "x"), &[])
+            .post_full("/api/reports/save_draft", &lines(v, report_id, "2,5", "x"), &[])
             .await;
         assert_eq!(
             status, 422,
             "[{label}] a decimal comma is the browser's to read: {body}"
         );
         let (status, body) = me
-            .post_full("/api/reports/save_draft", &lines(v, r.id, "99", "x"), &[])
+            .post_full("/api/reports/save_draft", &lines(v, report_id, "99", "x"), &[])
             .await;
         assert_eq!(status, 422, "[{label}] {body}");
         assert!(
@@ -49,7 +46,7 @@ async fn a_retried_save_is_one_save_and_a_stale_one_is_refused_with_what_changed
         );
         assert_eq!(scalar(&server.db, &audit).await, 0);
 
-        let first = lines(v, r.id, "2.5", "Ban hành kế hoạch số 12");
+        let first = lines(v, report_id, "2.5", "Ban hành kế hoạch số 12");
         let (status, body) = me.post_full("/api/reports/save_draft", &first, &[]).await;
         assert_eq!((status, body.trim()), (200, (v + 1).to_string().as_str()), "[{label}]");
         // The answer was lost; the phone sends the same again with the old version.
@@ -67,14 +64,14 @@ async fn a_retried_save_is_one_save_and_a_stale_one_is_refused_with_what_changed
 
         // Another device still at version v types something else: refused, told what is there.
         let (status, body) = me
-            .post_full("/api/reports/save_draft", &lines(v, r.id, "1", "khác"), &[])
+            .post_full("/api/reports/save_draft", &lines(v, report_id, "1", "khác"), &[])
             .await;
         assert_eq!(status, 409, "[{label}] {body}");
         assert!(
             body.contains("A1 = 2,5"),
             "[{label}] the message shows the server's value: {body}"
         );
-        let after = store::reports::get(&server.db, r.id).await.unwrap().unwrap();
+        let after = store::reports::get(&server.db, report_id).await.unwrap().unwrap();
         let a1 = after.lines.iter().find(|l| l.code == "A1").unwrap();
         assert_eq!(
             (a1.self_score, a1.explanation.as_str()),

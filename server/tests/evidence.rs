@@ -24,19 +24,7 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
 async fn a_file_is_checked_stored_served_to_readers_only_and_removed() {
     for (label, db) in store::testing::databases().await {
         let server = Server::start(db.clone()).await;
-        let unit = store::users::by_username(&server.db, Persona::Reporter.username())
-            .await
-            .unwrap()
-            .unwrap()
-            .unit_id
-            .unwrap();
-        let list = store::reports::list_for_unit(&server.db, unit).await.unwrap();
-        let report = list
-            .iter()
-            .find(|r| domain::is_editable_by_unit(r.status))
-            .unwrap()
-            .id
-            .to_string();
+        let report = server.editable_report_of(Persona::Reporter).await.to_string();
         let fields = [("report_id", report.as_str()), ("criterion_code", "A1")];
         let mut me = Client::signed_in(&server, Persona::Reporter).await;
         let upload = |name: &'static str, bytes: Vec<u8>| {

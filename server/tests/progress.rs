@@ -67,12 +67,7 @@ async fn the_office_extends_a_late_units_deadline_and_the_unit_sees_its_tasks() 
         let (status, body) = reporter.post_full("/api/progress/my_tasks", "", &[]).await;
         assert_eq!(status, 200, "[{label}] {body}");
         let tasks: Vec<Task> = serde_json::from_str(&body).unwrap();
-        let unit = store::users::by_username(&server.db, Persona::Reporter.username())
-            .await
-            .unwrap()
-            .unwrap()
-            .unit_id
-            .unwrap();
+        let unit = server.unit_of(Persona::Reporter).await;
         let open = scalar(
             &server.db,
             &format!(

@@ -93,6 +93,7 @@ pub struct GridRow {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompletenessGrid {
+    pub campaign_id: Id,
     pub periods: Vec<GridPeriod>,
     pub rows: Vec<GridRow>,
     /// Units of the committee that have not registered for the campaign.

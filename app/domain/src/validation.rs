@@ -95,6 +95,29 @@ pub fn validate_report(sheet: &Sheet, unit_kind: UnitKind, draft: &ReportDraft) 
     errors
 }
 
+/// The lines a report form sends, as a draft (explanations trimmed).
+pub fn draft_from_lines(lines: &[crate::report::DraftLine]) -> ReportDraft {
+    let mut draft = ReportDraft::default();
+    for l in lines {
+        let entry = CriterionEntry {
+            self_score: l.score,
+            explanation: l.explanation.trim().to_string(),
+            evidence_count: 0,
+        };
+        draft.criteria.insert(l.code.clone(), entry);
+    }
+    draft
+}
+
+/// The rules that hold while drafting: all of [`validate_report`] but
+/// evidence, which may come after the score and is required at submission.
+pub fn validate_draft(sheet: &Sheet, unit_kind: UnitKind, draft: &ReportDraft) -> Vec<FieldError> {
+    validate_report(sheet, unit_kind, draft)
+        .into_iter()
+        .filter(|e| !e.field.starts_with("evidence."))
+        .collect()
+}
+
 /// On submission every self-scored criterion that applies needs a score.
 pub fn missing_scores(sheet: &Sheet, unit_kind: UnitKind, draft: &ReportDraft) -> Vec<FieldError> {
     sheet

@@ -18,6 +18,7 @@ use {
 pub struct AccidentLogView {
     pub campaign_id: Id,
     pub baseline_year: i32,
+    pub serious_deaths_threshold: u32,
     pub is_demo: bool,
     /// The communes and towns where an accident can be recorded: (id, name).
     pub communes: Vec<(Id, String)>,
@@ -91,18 +92,22 @@ fn reason_of(reason: &str) -> Result<String, ApiError> {
 }
 
 #[server(endpoint = "accidents/list")]
-pub async fn accident_log(campaign_id: Id) -> Result<AccidentLogView, ApiError> {
+/// The log of the campaign named, or of the current one; `None` without any campaign.
+pub async fn accident_log(campaign_id: Option<Id>) -> Result<Option<AccidentLogView>, ApiError> {
     let caller = authorize(AccidentLog::PATH).await?;
     let db = super::server::db()?;
-    let c = campaign(&db, campaign_id).await?;
+    let Some(c) = super::server::campaign_or_current(&db, campaign_id).await? else {
+        return Ok(None);
+    };
     let me = caller.signed_in()?;
     let can_edit = can_record(&db, me, c.committee_id).await?;
     if !can_edit && !me.has_any(&[Role::Council]) {
         return Err(ApiError::Forbidden.respond());
     }
-    Ok(AccidentLogView {
-        campaign_id,
+    Ok(Some(AccidentLogView {
+        campaign_id: c.id,
         baseline_year: c.baseline_year,
+        serious_deaths_threshold: c.serious_deaths_threshold,
         is_demo: c.is_demo,
         communes: store::accident_log::communes(&db, c.committee_id)
             .await?
@@ -111,7 +116,7 @@ pub async fn accident_log(campaign_id: Id) -> Result<AccidentLogView, ApiError> 
             .collect(),
         records: store::accident_log::list(&db, c.committee_id).await?,
         can_edit,
-    })
+    }))
 }
 
 #[server(endpoint = "accidents/add")]
@@ -151,12 +156,9 @@ pub async fn update_accident(
         .ok_or_else(|| ApiError::NotFound.respond())?;
     checked(&db, committee, &input).await?;
     let txn = store::begin_write(&db).await?;
-    let before = store::accident_log::update(&txn, accident_id, &input)
+    let (before, after) = store::accident_log::update(&txn, accident_id, &input)
         .await
         .map_err(|e| ApiError::from(e).respond())?;
-    let (_, after) = store::accident_log::get(&txn, accident_id)
-        .await?
-        .ok_or(ApiError::Internal)?;
     let mut e = caller.audit("accident_changed", "accident", Some(accident_id));
     e.campaign_id = Some(campaign_id);
     e.unit_id = Some(after.commune_unit_id);

@@ -241,14 +241,7 @@ pub mod files {
         let ext = mime.and_then(domain::allowed_extension);
         let checked = result.and_then(|_| match (mime, ext) {
             _ if size == 0 => Err(FieldError::new("file", "Tệp rỗng.")),
-            (Some(m), Some(e)) => Ok((
-                domain::ALLOWED_MIME
-                    .iter()
-                    .find(|(x, _)| *x == m)
-                    .map(|(x, _)| *x)
-                    .unwrap_or("application/octet-stream"),
-                e,
-            )),
+            (Some(m), Some(e)) => Ok((m, e)),
             _ => Err(domain::type_error()),
         });
         match checked {

@@ -7,14 +7,17 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {super::access::authorize, leptos::server_fn::ServerFn};
 
+/// The grid of the campaign named, or of the current one; `None` without any campaign.
 #[server(endpoint = "progress/grid")]
-pub async fn get_completeness(campaign_id: Id) -> Result<CompletenessGrid, ApiError> {
+pub async fn get_completeness(campaign_id: Option<Id>) -> Result<Option<CompletenessGrid>, ApiError> {
     authorize(GetCompleteness::PATH).await?;
     let db = super::server::db()?;
-    store::campaigns::by_id(&db, campaign_id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound.respond())?;
-    Ok(store::completeness::grid(&db, campaign_id, super::server::now_local()).await?)
+    let Some(c) = super::server::campaign_or_current(&db, campaign_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(
+        store::completeness::grid(&db, c.id, super::server::now_local()).await?,
+    ))
 }
 
 /// Grants one unit a later deadline for one period; `new_deadline` is local

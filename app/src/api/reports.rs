@@ -43,20 +43,8 @@ pub async fn save_draft(report_id: Id, version: i32, lines: Vec<DraftLine>) -> R
         .respond());
     }
     let sheet = store::sheets::load(&db, report.campaign_id).await?;
-    let mut draft = domain::ReportDraft::default();
-    for l in &lines {
-        let entry = domain::CriterionEntry {
-            self_score: l.score,
-            explanation: l.explanation.trim().to_string(),
-            evidence_count: 0,
-        };
-        draft.criteria.insert(l.code.clone(), entry);
-    }
-    // Evidence may come after the score; it is required at submission.
-    let errors: Vec<domain::FieldError> = domain::validate_report(&sheet, report.unit_kind, &draft)
-        .into_iter()
-        .filter(|e| !e.field.starts_with("evidence."))
-        .collect();
+    let draft = domain::draft_from_lines(&lines);
+    let errors = domain::validate_draft(&sheet, report.unit_kind, &draft);
     if !errors.is_empty() {
         return Err(ApiError::Fields(errors).respond());
     }

@@ -32,3 +32,18 @@ pub fn now_local() -> chrono::NaiveDateTime {
         .with_timezone(&chrono_tz::Asia::Ho_Chi_Minh)
         .naive_local()
 }
+
+/// The campaign a page asks for, or the current one when it names none.
+pub async fn campaign_or_current(
+    db: &DatabaseConnection,
+    id: Option<domain::Id>,
+) -> Result<Option<domain::CampaignInfo>, ApiError> {
+    Ok(match id {
+        Some(id) => Some(
+            store::campaigns::by_id(db, id)
+                .await?
+                .ok_or_else(|| ApiError::NotFound.respond())?,
+        ),
+        None => store::campaigns::current(db).await?,
+    })
+}

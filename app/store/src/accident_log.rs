@@ -49,16 +49,21 @@ pub async fn list(db: &impl ConnectionTrait, committee_id: Id) -> Result<Vec<Acc
 }
 
 pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<(Id, AccidentRecord)>> {
-    let Some(row) = accident::Entity::find_by_id(id).one(db).await? else {
-        return Ok(None);
-    };
+    match accident::Entity::find_by_id(id).one(db).await? {
+        Some(row) => Ok(Some((row.committee_id, record_of(db, &row).await?))),
+        None => Ok(None),
+    }
+}
+
+/// One row as a record, with its commune's name.
+async fn record_of(db: &impl ConnectionTrait, row: &accident::Model) -> Result<AccidentRecord> {
     let names: HashMap<Id, String> = unit::Entity::find_by_id(row.commune_unit_id)
         .all(db)
         .await?
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    Ok(Some((row.committee_id, to_record(&row, &names)?)))
+    to_record(row, &names)
 }
 
 /// Records a new accident; the input must have passed
@@ -80,13 +85,18 @@ pub async fn add(
     Ok(row.insert(db).await?.id)
 }
 
-/// Changes a recorded accident that is not struck out; returns it as it was.
-pub async fn update(db: &impl ConnectionTrait, id: Id, input: &AccidentInput) -> Result<AccidentRecord> {
+/// Changes a recorded accident that is not struck out; returns it as it
+/// was and as it is now.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: Id,
+    input: &AccidentInput,
+) -> Result<(AccidentRecord, AccidentRecord)> {
     let (before, row) = live_row(db, id).await?;
     let mut row: accident::ActiveModel = row.into();
     fill(&mut row, input)?;
-    row.update(db).await?;
-    Ok(before)
+    let after = row.update(db).await?;
+    Ok((before, record_of(db, &after).await?))
 }
 
 /// Strikes an accident out of every figure, with the reason; returns it as it was.
@@ -137,17 +147,14 @@ pub async fn import_baseline(db: &impl ConnectionTrait, committee_id: Id, rows: 
 }
 
 async fn live_row(db: &impl ConnectionTrait, id: Id) -> Result<(AccidentRecord, accident::Model)> {
-    let (_, before) = get(db, id)
-        .await?
-        .ok_or_else(|| StoreError::NotFound(format!("accident {id}")))?;
-    if before.deleted_at.is_some() {
-        return Err(StoreError::Conflict("Vụ tai nạn này đã bị xoá khỏi số liệu.".into()));
-    }
     let row = accident::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("accident {id}")))?;
-    Ok((before, row))
+    if row.deleted_at.is_some() {
+        return Err(StoreError::Conflict("Vụ tai nạn này đã bị xoá khỏi số liệu.".into()));
+    }
+    Ok((record_of(db, &row).await?, row))
 }
 
 fn fill(row: &mut accident::ActiveModel, input: &AccidentInput) -> Result<()> {

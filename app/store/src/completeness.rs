@@ -113,6 +113,7 @@ async fn grid_for(
         None => unregistered(db, campaign_id, &regs).await?,
     };
     Ok(CompletenessGrid {
+        campaign_id,
         unregistered,
         periods: periods
             .iter()

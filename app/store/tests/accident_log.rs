@@ -60,7 +60,7 @@ async fn accidents_are_added_changed_and_struck_out_and_the_figures_follow() {
             drink_driving: false,
             ..input.clone()
         };
-        let old = accident_log::update(db, id, &fixed).await.unwrap();
+        let (old, _) = accident_log::update(db, id, &fixed).await.unwrap();
         assert_eq!(old.deaths, 3, "[{label}] update returns the accident as it was");
         let mut expected = before;
         expected.add(&AccidentFigures {

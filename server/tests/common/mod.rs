@@ -75,6 +75,27 @@ impl Server {
         Server { db, router, files_dir }
     }
 
+    /// The unit of a persona's demo account.
+    pub async fn unit_of(&self, who: Persona) -> i64 {
+        store::users::by_username(&self.db, who.username())
+            .await
+            .unwrap()
+            .expect("a demo account")
+            .unit_id
+            .expect("a unit's account")
+    }
+
+    /// A report of the persona's unit that the unit may still change.
+    pub async fn editable_report_of(&self, who: Persona) -> i64 {
+        let list = store::reports::list_for_unit(&self.db, self.unit_of(who).await)
+            .await
+            .unwrap();
+        list.iter()
+            .find(|r| domain::is_editable_by_unit(r.status))
+            .expect("an editable demo report")
+            .id
+    }
+
     pub async fn send(&self, req: Request<Body>) -> axum::response::Response {
         self.router.clone().oneshot(req).await.expect("router answers")
     }

@@ -80,7 +80,7 @@ impl Fields {
 }
 
 #[component]
-pub fn AccidentForm(log: AccidentLogView, actions: Actions, serious: u32) -> impl IntoView {
+pub fn AccidentForm(log: AccidentLogView, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
     let f = Fields::new();
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -190,7 +190,7 @@ pub fn AccidentForm(log: AccidentLogView, actions: Actions, serious: u32) -> imp
             <label class="check"><input type="checkbox" bind:checked=f.drink />" " {t!(i18n, accident_drink)}</label>
             <label class="check"><input type="checkbox" bind:checked=f.commercial />" " {t!(i18n, accident_commercial)}</label>
             <label class="check"><input type="checkbox" bind:checked=f.serious />" " {t!(i18n, accident_serious)}</label>
-            <p class="muted small">{t!(i18n, accident_serious_help, n = serious)}</p>
+            <p class="muted small">{t!(i18n, accident_serious_help, n = log.serious_deaths_threshold)}</p>
             <label for="acc-note">{t!(i18n, accident_note)}</label>
             <textarea id="acc-note" rows="2" bind:value=f.note aria-invalid=invalid("note") aria-describedby="err-note"></textarea>
             {err("note")}

@@ -6,7 +6,6 @@ mod form;
 mod list;
 
 use crate::api::accidents::{AddAccident, ImportBaseline, StrikeAccident, UpdateAccident, accident_log};
-use crate::api::public::public_overview;
 use crate::i18n::*;
 use crate::ui::components::DemoBanner;
 use crate::ui::session::RequireRole;
@@ -53,18 +52,8 @@ fn Accidents() -> impl IntoView {
             changed.update(|n| *n += 1);
         }
     });
-    // One chain on the server and in the browser alike: the campaign, then its log.
-    let log = Resource::new(
-        move || changed.get(),
-        |_| async move {
-            match public_overview(None).await? {
-                Some(o) => accident_log(o.campaign.id)
-                    .await
-                    .map(|log| Some((log, o.campaign.serious_deaths_threshold))),
-                None => Ok(None),
-            }
-        },
-    );
+    // The current campaign's log, resolved on the server in one call.
+    let log = Resource::new(move || changed.get(), |_| accident_log(None));
     view! {
         <section class="page wide accidents">
             <h1>{t!(i18n, accidents_title)}</h1>
@@ -74,11 +63,11 @@ fn Accidents() -> impl IntoView {
                     match log.await {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
                         Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
-                        Ok(Some((log, serious))) => view! {
+                        Ok(Some(log)) => view! {
                             {log.is_demo.then(|| view! { <DemoBanner /> })}
                             {if log.can_edit {
                                 view! {
-                                    <form::AccidentForm log=log.clone() actions serious />
+                                    <form::AccidentForm log=log.clone() actions />
                                 }.into_any()
                             } else {
                                 view! { <p class="notice">{t!(i18n, accidents_read_only)}</p> }.into_any()

@@ -2,11 +2,12 @@
 
 use crate::api::progress::GrantExtension;
 use crate::i18n::*;
-use domain::{CompletenessGrid, Id};
+use domain::CompletenessGrid;
 use leptos::prelude::*;
 
 #[component]
-pub fn ExtensionForm(campaign_id: Id, g: CompletenessGrid, extend: ServerAction<GrantExtension>) -> impl IntoView {
+pub fn ExtensionForm(g: CompletenessGrid, extend: ServerAction<GrantExtension>) -> impl IntoView {
+    let campaign_id = g.campaign_id;
     let i18n = use_i18n();
     let unit = RwSignal::new(String::new());
     let period = RwSignal::new(String::new());

@@ -5,7 +5,6 @@ mod extension;
 
 use crate::api::access::CAMPAIGN_READERS;
 use crate::api::progress::{GrantExtension, get_completeness};
-use crate::api::public::public_overview;
 use crate::i18n::*;
 use crate::ui::session::RequireRole;
 use domain::{Cell, CellState, CompletenessGrid};
@@ -31,15 +30,8 @@ fn Progress() -> impl IntoView {
             granted.update(|n| *n += 1);
         }
     });
-    let grid = Resource::new(
-        move || granted.get(),
-        |_| async move {
-            match public_overview(None).await? {
-                Some(o) => get_completeness(o.campaign.id).await.map(|g| Some((o.campaign.id, g))),
-                None => Ok(None),
-            }
-        },
-    );
+    // The current campaign's grid, resolved on the server in one call.
+    let grid = Resource::new(move || granted.get(), |_| get_completeness(None));
     let session = crate::ui::session::use_session();
     let is_office = move || {
         session
@@ -59,10 +51,10 @@ fn Progress() -> impl IntoView {
                     match grid.await {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
                         Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
-                        Ok(Some((campaign_id, g))) => view! {
+                        Ok(Some(g)) => view! {
                             <Unregistered names=g.unregistered.clone() />
                             <Grid g=g.clone() />
-                            {is_office().then(|| view! { <extension::ExtensionForm campaign_id g extend /> })}
+                            {is_office().then(|| view! { <extension::ExtensionForm g extend /> })}
                         }.into_any(),
                     }
                 })}

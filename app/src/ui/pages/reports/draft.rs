@@ -170,20 +170,9 @@ impl Draft {
     }
 
     fn check(&self, lines: &[DraftLine]) -> Vec<FieldError> {
-        let mut draft = domain::ReportDraft::default();
-        for l in lines {
-            let entry = domain::CriterionEntry {
-                self_score: l.score,
-                explanation: l.explanation.clone(),
-                evidence_count: 0,
-            };
-            draft.criteria.insert(l.code.clone(), entry);
-        }
+        let draft = domain::draft_from_lines(lines);
         self.view
-            .with_value(|v| domain::validate_report(&v.sheet(), v.unit_kind, &draft))
-            .into_iter()
-            .filter(|e| !e.field.starts_with("evidence."))
-            .collect()
+            .with_value(|v| domain::validate_draft(&v.sheet(), v.unit_kind, &draft))
     }
 
     fn answered(&self, sent: Vec<DraftLine>, answer: Result<i32, ApiError>) {
