@@ -31,7 +31,8 @@ pub fn signed(n: i64) -> String {
 /// A signed percentage with one decimal, decimal comma in Vietnamese.
 pub fn percent(p: Option<f64>, locale: Locale) -> String {
     let Some(p) = p else { return "—".into() };
-    let body = format!("{:.1}", p.abs());
+    // Half away from zero, as people round by hand (6,25 → 6,3); `{:.1}` alone rounds half to even.
+    let body = format!("{:.1}", (p.abs() * 10.0).round() / 10.0);
     let body = if locale == Locale::vi {
         body.replace('.', ",")
     } else {
@@ -59,6 +60,7 @@ mod tests {
         assert_eq!(percent(Some(-12.345), Locale::vi), "−12,3%");
         assert_eq!(percent(Some(50.0), Locale::en), "+50.0%");
         assert_eq!(percent(None, Locale::vi), "—");
+        assert_eq!(percent(Some(6.25), Locale::vi), "+6,3%");
         let t = DateTime::parse_from_rfc3339("2024-07-05T17:30:00Z")
             .unwrap()
             .with_timezone(&Utc);
