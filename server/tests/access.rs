@@ -48,6 +48,12 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         "/api/progress/grid" => matches!(who, Admin | Office | Council),
         "/api/progress/extend" => matches!(who, Admin | Office),
         "/api/progress/my_tasks" => matches!(who, Reporter | Head | OtherReporter),
+        // A unit's staff open reports and register their own unit only.
+        "/api/reports/start" | "/api/registration/mine" | "/api/registration/save" => {
+            matches!(who, Reporter | Head | OtherReporter)
+        }
+        // Only a unit's head confirms its registration.
+        "/api/registration/confirm" => who == Head,
         _ => return None,
     })
 }
@@ -90,6 +96,10 @@ fn body(path: &str, fx: &Fixtures) -> String {
             fx.report_id
         ),
         "/api/evidence/remove" => "evidence_id=999999".into(),
+        // No such period: refused after the access check.
+        "/api/reports/start" => "period_id=999999".into(),
+        // One pledge of several: refused by validation, so nothing changes.
+        "/api/registration/save" => "block_id=0&pledges[0][activity]=posts&pledges[0][value]=1".into(),
         "/api/progress/extend" => {
             format!(
                 "campaign_id={}&period_id=0&unit_id=0&new_deadline=&reason=",

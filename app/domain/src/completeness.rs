@@ -98,6 +98,8 @@ pub struct CompletenessGrid {
     pub rows: Vec<GridRow>,
     /// Units of the committee that have not registered for the campaign.
     pub unregistered: Vec<String>,
+    /// Units that registered and wait for their head's confirmation.
+    pub pending: Vec<String>,
 }
 
 impl CompletenessGrid {
@@ -152,6 +154,7 @@ pub fn validate_extension(
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub report_id: Option<Id>,
+    pub period_id: Id,
     pub period_name: String,
     pub state: CellState,
     pub deadline: NaiveDateTime,

@@ -1,6 +1,6 @@
 //! A unit's report for one period, as the report pages show it.
 
-use crate::types::{Id, ReportStatus, ScoringRule, UnitKind};
+use crate::types::{Activity, Id, ReportStatus, ScoringRule, UnitKind};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,23 @@ pub struct ScoreLine {
     pub explanation: String,
     pub reviewed_score: Option<f64>,
     pub review_reason: Option<String>,
+    /// The activity figure shown beside the line (and, for a line scored on
+    /// an activity, the figure its points come from).
+    pub activity: Option<Activity>,
+}
+
+/// One activity figure of a report, with the unit's pledge beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActivityFigure {
+    pub activity: Activity,
+    /// This period's figure; `None` until the unit enters it.
+    pub value: Option<i64>,
+    /// The pledge for the whole campaign; `None` if the unit made none.
+    pub pledge: Option<i64>,
+    /// This period's share of the pledge (see [`crate::pledge_share`]).
+    pub share: f64,
+    /// The unit's figures in the campaign's earlier periods, added up.
+    pub before: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +52,7 @@ pub struct ReportView {
     pub version: i32,
     pub submitted_at: Option<DateTime<Utc>>,
     pub lines: Vec<ScoreLine>,
+    pub activities: Vec<ActivityFigure>,
 }
 
 impl ReportView {
@@ -55,7 +73,7 @@ impl ReportView {
                     rule: l.rule,
                     evidence_required: l.evidence_required,
                     applies_to: crate::sheet::Applicability::All,
-                    activity: None,
+                    activity: l.activity,
                 })
                 .collect(),
         }
@@ -80,19 +98,39 @@ pub struct DraftLine {
     pub explanation: String,
 }
 
-/// The running total of the unit's own scores: points entered (each within
-/// its criterion's range) out of the maximum of the self-scored criteria.
-/// Computed criteria (outcomes, reporting discipline) are added by the system.
-pub fn self_score_total(lines: &[ScoreLine], entered: impl Fn(&ScoreLine) -> Option<f64>) -> (f64, f64) {
-    lines
-        .iter()
-        .filter(|l| l.rule == ScoringRule::SelfScored)
-        .fold((0.0, 0.0), |(earned, max), l| {
-            let points = entered(l)
+/// One activity figure as the unit's form sends it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActivityEntry {
+    pub activity: Activity,
+    pub value: Option<i64>,
+}
+
+/// The running total of what the unit's own entries earn: self-scores (each
+/// within its criterion's range) and the lines scored on an activity figure,
+/// out of those lines' maximum. Outcomes and reporting discipline are added
+/// by the system from data the unit does not enter.
+pub fn self_score_total(
+    view: &ReportView,
+    entered: impl Fn(&ScoreLine) -> Option<f64>,
+    figure: impl Fn(Activity) -> Option<i64>,
+) -> (f64, f64) {
+    view.lines.iter().fold((0.0, 0.0), |(earned, max), l| {
+        let points = match (l.rule, l.activity) {
+            (ScoringRule::SelfScored, _) => entered(l)
                 .filter(|x| x.is_finite())
-                .map_or(0.0, |x| x.clamp(0.0, l.max_points));
-            (earned + points, max + l.max_points)
-        })
+                .map_or(0.0, |x| x.clamp(0.0, l.max_points)),
+            (ScoringRule::ActivityAgainstPledge, Some(a)) => {
+                let share = view
+                    .activities
+                    .iter()
+                    .find(|f| f.activity == a)
+                    .map_or(0.0, |f| f.share);
+                crate::activity_points(l.max_points, figure(a), share)
+            }
+            _ => return (earned, max),
+        };
+        (earned + points, max + l.max_points)
+    })
 }
 
 #[cfg(test)]
@@ -112,6 +150,30 @@ mod tests {
             explanation: String::new(),
             reviewed_score: None,
             review_reason: None,
+            activity: (rule == ScoringRule::ActivityAgainstPledge).then_some(Activity::Posts),
+        }
+    }
+
+    fn view(lines: Vec<ScoreLine>) -> ReportView {
+        ReportView {
+            id: 1,
+            campaign_id: 1,
+            unit_id: 1,
+            unit_name: String::new(),
+            unit_kind: UnitKind::Agency,
+            period_id: 1,
+            period_name: String::new(),
+            status: ReportStatus::Draft,
+            version: 1,
+            submitted_at: None,
+            lines,
+            activities: vec![ActivityFigure {
+                activity: Activity::Posts,
+                value: None,
+                pledge: Some(12),
+                share: 2.0,
+                before: 0,
+            }],
         }
     }
 
@@ -124,7 +186,19 @@ mod tests {
             line("A4", ScoringRule::SelfScored, 5.0, None),
             line("G1", ScoringRule::Outcomes, 25.0, None),
         ];
-        assert_eq!(self_score_total(&lines, |l| l.self_score), (14.0, 25.0));
-        assert_eq!(self_score_total(&lines, |_| Some(-1.0)), (0.0, 25.0));
+        let v = view(lines.to_vec());
+        assert_eq!(self_score_total(&v, |l| l.self_score, |_| None), (14.0, 25.0));
+        assert_eq!(self_score_total(&v, |_| Some(-1.0), |_| None), (0.0, 25.0));
+    }
+
+    #[test]
+    fn the_running_total_counts_a_line_scored_on_a_figure_as_it_is_typed() {
+        let v = view(vec![
+            line("A1", ScoringRule::SelfScored, 5.0, Some(4.0)),
+            line("D2", ScoringRule::ActivityAgainstPledge, 4.0, Some(4.0)),
+        ]);
+        // A share of 2 posts a month: 1 post earns half of D2's 4 points.
+        assert_eq!(self_score_total(&v, |l| l.self_score, |_| Some(1)), (6.0, 9.0));
+        assert_eq!(self_score_total(&v, |l| l.self_score, |_| None), (4.0, 9.0));
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::figures::AccidentFigures;
 use crate::sheet::{Criterion, Sheet};
-use crate::types::{Measure, ScoringRule, UnitKind, coded_enum};
+use crate::types::{Activity, Measure, ScoringRule, UnitKind, coded_enum};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -58,6 +58,28 @@ pub fn discipline_points(submitted_at: Option<NaiveDateTime>, deadline: NaiveDat
     }
 }
 
+/// A criterion scored on an activity: in proportion to the period's figure
+/// against the period's share of the unit's pledge, never above the max. A
+/// pledge of nothing asks for nothing; a figure not reported earns nothing.
+pub fn activity_points(max: f64, achieved: Option<i64>, period_share: f64) -> f64 {
+    let Some(achieved) = achieved else {
+        return 0.0;
+    };
+    if period_share.is_nan() || period_share <= 0.0 {
+        return max;
+    }
+    (max * achieved.max(0) as f64 / period_share).min(max)
+}
+
+/// One monthly period's share of a pledge made for the whole campaign.
+pub fn pledge_share(pledge: i64, monthly_periods: usize) -> f64 {
+    if monthly_periods == 0 {
+        pledge as f64
+    } else {
+        pledge as f64 / monthly_periods as f64
+    }
+}
+
 coded_enum! {
     /// Provisional rankings use self-scores; official ones the reviewed scores.
     RankingMode {
@@ -88,6 +110,10 @@ pub struct ReportScores {
     pub late: bool,
     /// Still missing when the period closed.
     pub missing: bool,
+    /// The period's activity figures, as the unit reported them.
+    pub activities: BTreeMap<Activity, i64>,
+    /// The period's share of each pledge (see [`pledge_share`]).
+    pub pledge_shares: BTreeMap<Activity, f64>,
 }
 
 /// One applicable criterion in a published breakdown.
@@ -141,6 +167,13 @@ fn line(c: &Criterion, input: &ReportScores, mode: RankingMode) -> CriterionLine
         ScoringRule::ReportingDiscipline => {
             let on_time = !(input.late || input.missing);
             (None, None, if on_time { c.max_points } else { 0.0 })
+        }
+        ScoringRule::ActivityAgainstPledge => {
+            let raw = c.activity.map_or(0.0, |a| {
+                let share = input.pledge_shares.get(&a).copied().unwrap_or(0.0);
+                activity_points(c.max_points, input.activities.get(&a).copied(), share)
+            });
+            (None, None, raw)
         }
         _ => {
             let counted = match mode {

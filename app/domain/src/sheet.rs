@@ -81,14 +81,18 @@ impl Criterion {
         matches!(self.rule, ScoringRule::Bonus | ScoringRule::Penalty)
     }
 
-    /// Points come from data (accidents, deadlines), never from the unit.
+    /// Points come from data (accidents, deadlines, activity figures), never
+    /// from a score the unit gives itself.
     pub fn is_computed(&self) -> bool {
-        matches!(self.rule, ScoringRule::Outcomes | ScoringRule::ReportingDiscipline)
+        matches!(
+            self.rule,
+            ScoringRule::Outcomes | ScoringRule::ReportingDiscipline | ScoringRule::ActivityAgainstPledge
+        )
     }
 
     /// The unit enters a score for this criterion in its report.
     pub fn is_self_scored(&self) -> bool {
-        matches!(self.rule, ScoringRule::SelfScored | ScoringRule::ActivityAgainstPledge)
+        self.rule == ScoringRule::SelfScored
     }
 }
 
@@ -117,6 +121,8 @@ pub enum SheetError {
     DuplicateCode { code: String },
     #[error("Tiêu chí {criterion}: điểm tối đa phải lớn hơn 0")]
     NonPositiveMax { criterion: String },
+    #[error("Tiêu chí {criterion} tính theo hoạt động so với giao ước nhưng chưa chọn hoạt động")]
+    ActivityMissing { criterion: String },
     #[error("Tiêu chí {criterion} tính theo kết quả kéo giảm tai nạn, chỉ áp dụng cho đơn vị có địa bàn")]
     OutcomesWithoutTerritory { criterion: String },
 }
@@ -203,6 +209,11 @@ impl Sheet {
                     criterion: c.code.clone(),
                 });
             }
+            if c.rule == ScoringRule::ActivityAgainstPledge && c.activity.is_none() {
+                errors.push(SheetError::ActivityMissing {
+                    criterion: c.code.clone(),
+                });
+            }
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }
@@ -272,6 +283,17 @@ mod tests {
                 .iter()
                 .any(|e| matches!(e, SheetError::GroupMismatch { group, .. } if group == "A"))
         );
+    }
+
+    #[test]
+    fn a_criterion_scored_on_an_activity_names_the_activity() {
+        let mut sheet = default_sheet();
+        let d2 = sheet.criteria.iter_mut().find(|c| c.code == "D2").unwrap();
+        d2.rule = ScoringRule::ActivityAgainstPledge;
+        assert_eq!(sheet.validate(), Ok(()));
+        sheet.criteria.iter_mut().find(|c| c.code == "D2").unwrap().activity = None;
+        let errors = sheet.validate().unwrap_err();
+        assert_eq!(errors, vec![SheetError::ActivityMissing { criterion: "D2".into() }]);
     }
 
     #[test]

@@ -87,17 +87,36 @@ pub fn validate_report(sheet: &Sheet, unit_kind: UnitKind, draft: &ReportDraft) 
             ));
         }
     }
+    let reported = crate::activities_for(sheet, unit_kind);
     for (activity, &value) in &draft.activities {
-        if let Some(e) = check_count(&format!("activity.{}", activity.code()), value) {
+        let field = format!("activity.{}", activity.code());
+        if !reported.contains(activity) {
+            errors.push(FieldError::new(field, "Hoạt động này không thuộc bảng điểm của đơn vị"));
+        } else if let Some(e) = check_count(&field, value) {
             errors.push(e);
         }
+    }
+    let count = |a: Activity| draft.activities.get(&a).copied().unwrap_or(0);
+    if count(Activity::PeopleReached) > 0 && count(Activity::PropagandaSessions) == 0 {
+        errors.push(FieldError::new(
+            "activity.people_reached",
+            "Có người tham dự thì phải có ít nhất một buổi tuyên truyền",
+        ));
     }
     errors
 }
 
-/// The lines a report form sends, as a draft (explanations trimmed).
-pub fn draft_from_lines(lines: &[crate::report::DraftLine]) -> ReportDraft {
+/// What a report form sends, as a draft (explanations trimmed, figures left
+/// blank left out).
+pub fn draft_from_lines(
+    lines: &[crate::report::DraftLine],
+    activities: &[crate::report::ActivityEntry],
+) -> ReportDraft {
     let mut draft = ReportDraft::default();
+    draft.activities = activities
+        .iter()
+        .filter_map(|e| e.value.map(|v| (e.activity, v)))
+        .collect();
     for l in lines {
         let entry = CriterionEntry {
             self_score: l.score,

@@ -2,7 +2,7 @@
 //! A server function that is not listed here is refused to everyone.
 
 use super::access::{ADMIN, CAMPAIGN_READERS, OFFICE, Policy, RECORDERS, UNIT_STAFF};
-use super::{accidents, admin, audit, auth, dashboard, evidence, progress, public, reports, review};
+use super::{accidents, admin, audit, auth, dashboard, evidence, progress, public, registration, reports, review};
 use leptos::server_fn::ServerFn;
 
 pub const POLICIES: &[(&str, Policy)] = &[
@@ -24,6 +24,20 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<reports::MyReports as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
     (<reports::GetReport as ServerFn>::PATH, Policy::SignedIn),
     (<reports::SaveDraft as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<reports::StartReport as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (
+        <registration::MyRegistration as ServerFn>::PATH,
+        Policy::Roles(UNIT_STAFF),
+    ),
+    (
+        <registration::SaveRegistration as ServerFn>::PATH,
+        Policy::Roles(UNIT_STAFF),
+    ),
+    // The head alone confirms; the reporter is refused by the domain rule.
+    (
+        <registration::ConfirmRegistration as ServerFn>::PATH,
+        Policy::Roles(UNIT_STAFF),
+    ),
     (<review::ReportAction as ServerFn>::PATH, Policy::SignedIn),
     (<review::ReviewScore as ServerFn>::PATH, Policy::Roles(OFFICE)),
     // Record-dependent: the police unit of the campaign's committee, or the office; the council reads.

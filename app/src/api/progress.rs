@@ -94,6 +94,7 @@ pub async fn my_tasks() -> Result<Vec<Task>, ApiError> {
         .filter(|(_, c)| domain::needs_unit_action(c.state))
         .map(|(p, c)| Task {
             report_id: c.report_id,
+            period_id: p.id,
             period_name: p.name.clone(),
             state: c.state,
             deadline: c.deadline,

@@ -56,6 +56,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/quan-tri/man-hinh") view=pages::DisplaysPage />
                         <Route path=path!("/nhat-ky") view=pages::AuditPage />
                         <Route path=path!("/bao-cao") view=pages::ReportsPage />
+                        <Route path=path!("/dang-ky") view=pages::RegistrationPage />
                         <Route path=path!("/bao-cao/:id") view=pages::ReportPage />
                         <Route path=path!("/man-hinh") view=pages::DashboardPage />
                         <Route path=path!("/tai-nan") view=pages::AccidentsPage />

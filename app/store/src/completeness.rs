@@ -44,7 +44,13 @@ async fn grid_for(
         regs = regs.filter(registration::Column::UnitId.eq(u));
         reports = reports.filter(report::Column::UnitId.eq(u));
     }
-    let regs = regs.order_by_asc(registration::Column::UnitId).all(db).await?;
+    let all_regs = regs.order_by_asc(registration::Column::UnitId).all(db).await?;
+    // A unit is in the grid once its head has confirmed its registration.
+    let regs: Vec<registration::Model> = all_regs
+        .iter()
+        .filter(|r| r.status == domain::RegistrationStatus::Confirmed.code())
+        .cloned()
+        .collect();
     let blocks: HashMap<Id, block::Model> = block::Entity::find()
         .filter(block::Column::CampaignId.eq(campaign_id))
         .all(db)
@@ -108,13 +114,17 @@ async fn grid_for(
         ));
     }
     rows.sort_by_key(|(order, _)| *order);
-    let unregistered = match only_unit {
-        Some(_) => vec![],
-        None => unregistered(db, campaign_id, &regs).await?,
+    let (unregistered, pending) = match only_unit {
+        Some(_) => (vec![], vec![]),
+        None => (
+            unregistered(db, campaign_id, &all_regs).await?,
+            crate::registrations::pending(db, campaign_id).await?,
+        ),
     };
     Ok(CompletenessGrid {
         campaign_id,
         unregistered,
+        pending,
         periods: periods
             .iter()
             .map(|p| GridPeriod {

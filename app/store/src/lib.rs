@@ -3,6 +3,7 @@
 
 pub mod accident_log;
 pub mod accidents;
+pub mod activities;
 pub mod audit;
 pub mod campaigns;
 pub mod completeness;
@@ -19,6 +20,7 @@ mod error;
 pub mod migration;
 pub mod passwords;
 pub mod periods;
+pub mod registrations;
 pub mod report_workflow;
 pub mod reports;
 pub mod sessions;

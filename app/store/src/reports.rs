@@ -5,7 +5,7 @@ use crate::Result;
 use crate::entities::{criteria_group, criterion, period, report, report_score, unit};
 use crate::error::{StoreError, code};
 use chrono::Utc;
-use domain::{Applicability, Id, ReportStatus, ReportSummary, ReportView, ScoreLine, ScoringRule, UnitKind};
+use domain::{Activity, Applicability, Id, ReportStatus, ReportSummary, ReportView, ScoreLine, ScoringRule, UnitKind};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
@@ -73,8 +73,14 @@ pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<ReportView>
             explanation: s.map(|s| s.explanation.clone()).unwrap_or_default(),
             reviewed_score: s.and_then(|s| s.reviewed_score),
             review_reason: s.and_then(|s| s.review_reason.clone()),
+            activity: c
+                .activity
+                .as_deref()
+                .map(|a| code(a, Activity::from_code, "activity"))
+                .transpose()?,
         });
     }
+    let activities = crate::activities::figures(db, &r, kind).await?;
     Ok(Some(ReportView {
         id: r.id,
         campaign_id: r.campaign_id,
@@ -87,7 +93,44 @@ pub async fn get(db: &impl ConnectionTrait, id: Id) -> Result<Option<ReportView>
         version: r.version,
         submitted_at: r.submitted_at,
         lines,
+        activities,
     }))
+}
+
+/// The unit's report for the period, created as an empty draft if the unit
+/// has none yet; a second start (a double tap, a retry) finds the first.
+pub async fn start(txn: &DatabaseTransaction, campaign_id: Id, period_id: Id, unit_id: Id) -> Result<(Id, bool)> {
+    let existing = report::Entity::find()
+        .filter(report::Column::PeriodId.eq(period_id))
+        .filter(report::Column::UnitId.eq(unit_id))
+        .one(txn)
+        .await?;
+    if let Some(r) = existing {
+        return Ok((r.id, false));
+    }
+    let now = Utc::now();
+    let row = report::ActiveModel {
+        campaign_id: Set(campaign_id),
+        period_id: Set(period_id),
+        unit_id: Set(unit_id),
+        status: Set(ReportStatus::Draft.code().into()),
+        version: Set(1),
+        bonus: Set(0.0),
+        bonus_reason: Set(None),
+        penalty: Set(0.0),
+        penalty_reason: Set(None),
+        submitted_at: Set(None),
+        submitted_by: Set(None),
+        approved_at: Set(None),
+        approved_by: Set(None),
+        idempotency_key: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok((row.id, true))
 }
 
 /// A unit's reports, latest period first.
@@ -179,7 +222,10 @@ pub async fn draft_of(db: &impl ConnectionTrait, report: &ReportView) -> Result<
         .filter(evidence::Column::ReportId.eq(report.id))
         .all(db)
         .await?;
-    let mut draft = domain::ReportDraft::default();
+    let mut draft = domain::ReportDraft {
+        activities: crate::activities::of_report(db, report.id).await?,
+        ..Default::default()
+    };
     for l in report.lines.iter().filter(|l| l.rule == ScoringRule::SelfScored) {
         let count = evidence
             .iter()

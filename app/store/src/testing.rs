@@ -154,3 +154,10 @@ pub async fn scalar(db: &DatabaseConnection, sql: &str) -> i64 {
         .unwrap();
     row.try_get_by_index::<i64>(0).unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
+
+/// Runs `sql` to arrange a test's data, on either backend.
+pub async fn execute(db: &DatabaseConnection, sql: &str) {
+    db.execute_raw(Statement::from_string(db.get_database_backend(), sql.to_string()))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}

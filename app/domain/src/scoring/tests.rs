@@ -181,6 +181,43 @@ fn cumulative_is_the_mean_of_closed_periods() {
     assert_eq!(cumulative(&[80.0, 90.0, 85.5]), Some(85.16666666666667));
 }
 
+#[test]
+fn activity_points_follow_the_figure_against_the_pledge_share() {
+    // A pledge of 12 posts over 6 months: 2 a month.
+    let share = pledge_share(12, 6);
+    assert_eq!(share, 2.0);
+    assert_eq!(activity_points(4.0, Some(1), share), 2.0);
+    assert_eq!(activity_points(4.0, Some(2), share), 4.0);
+    assert_eq!(activity_points(4.0, Some(9), share), 4.0);
+    assert_eq!(activity_points(4.0, Some(0), share), 0.0);
+    assert_eq!(activity_points(4.0, None, share), 0.0);
+    assert_eq!(activity_points(4.0, Some(-3), share), 0.0);
+    // Nothing pledged: nothing asked.
+    assert_eq!(activity_points(4.0, Some(0), 0.0), 4.0);
+    assert_eq!(activity_points(4.0, Some(0), f64::NAN), 4.0);
+}
+
+#[test]
+fn a_criterion_on_an_activity_is_scored_from_the_figure_not_a_self_score() {
+    let mut sheet = default_sheet();
+    let d2 = sheet.criteria.iter_mut().find(|c| c.code == "D2").unwrap();
+    d2.rule = ScoringRule::ActivityAgainstPledge;
+    let mut input = ReportScores {
+        // A self-score typed for D2 by mistake counts for nothing.
+        scores: selfs(&[("D2", 4.0)]),
+        ..Default::default()
+    };
+    input.activities.insert(Activity::Posts, 3);
+    input.pledge_shares.insert(Activity::Posts, 4.0);
+    let b = period_score(&sheet, UnitKind::Agency, &input, RankingMode::Official);
+    let line = b.lines.iter().find(|l| l.code == "D2").unwrap();
+    assert_eq!((line.points, line.self_score), (3.0, None));
+    // The figure moves the score; a self-score does not.
+    input.activities.insert(Activity::Posts, 4);
+    let b = period_score(&sheet, UnitKind::Agency, &input, RankingMode::Provisional);
+    assert_eq!(b.lines.iter().find(|l| l.code == "D2").unwrap().points, 4.0);
+}
+
 fn any_score() -> impl Strategy<Value = f64> {
     prop_oneof![
         8 => -10.0..40.0f64,
@@ -207,6 +244,7 @@ proptest! {
         let f = |a: [u32; 6]| figures(a[0], a[1], a[2], a[3], a[4], a[5]);
         let input = ReportScores {
             scores, current_figures: f(cur), baseline_figures: f(base), bonus, penalty, late, missing,
+            ..Default::default()
         };
         let mode = if official { RankingMode::Official } else { RankingMode::Provisional };
         let b = period_score(&sheet, kind, &input, mode);
@@ -216,5 +254,17 @@ proptest! {
         for l in &b.lines {
             prop_assert!((0.0..=l.max_points).contains(&l.points));
         }
+    }
+}
+
+proptest! {
+    #[test]
+    fn more_activity_never_earns_fewer_points(
+        max in 0.5..20.0f64, a in 0i64..500, extra in 0i64..500, share in 0.0..100.0f64,
+    ) {
+        let less = activity_points(max, Some(a), share);
+        let more = activity_points(max, Some(a + extra), share);
+        prop_assert!(less <= more);
+        prop_assert!((0.0..=max).contains(&more));
     }
 }

@@ -76,6 +76,19 @@ fn activities_must_not_be_negative() {
 }
 
 #[test]
+fn activities_are_those_of_the_units_sheet_and_agree_with_each_other() {
+    let mut d = ReportDraft::default();
+    d.activities.insert(Activity::Patrols, 12);
+    d.activities.insert(Activity::PeopleReached, 40);
+    d.activities.insert(Activity::PropagandaSessions, 0);
+    let errors = validate_report(&default_sheet(), UnitKind::Agency, &d);
+    assert_eq!(fields(&errors), vec!["activity.patrols", "activity.people_reached"]);
+    d.activities.insert(Activity::PropagandaSessions, 1);
+    let errors = validate_report(&default_sheet(), UnitKind::Commune, &d);
+    assert_eq!(errors, vec![]);
+}
+
+#[test]
 fn submission_needs_every_applicable_score() {
     let s = default_sheet();
     let missing = missing_scores(&s, UnitKind::Agency, &draft(&[("A1", entry(5.0, 1))]));
@@ -134,8 +147,12 @@ proptest! {
             let score = c.map(|c| (c as f64 / 100.0).min(max));
             d.criteria.insert(code, CriterionEntry { self_score: score, explanation: String::new(), evidence_count: 1 });
         }
-        for (a, n) in Activity::ALL.iter().zip(counts) {
-            d.activities.insert(*a, n);
+        for (a, n) in crate::activities_for(&default_sheet(), kind).into_iter().zip(counts) {
+            d.activities.insert(a, n);
+        }
+        // People reached come from sessions held (see the rule's own test).
+        if d.activities.get(&Activity::PropagandaSessions) == Some(&0) {
+            d.activities.insert(Activity::PeopleReached, 0);
         }
         prop_assert_eq!(validate_report(&default_sheet(), kind, &d), vec![]);
     }

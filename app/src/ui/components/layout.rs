@@ -71,6 +71,7 @@ fn Nav() -> impl IntoView {
                             {me.has_any(ADMIN).then(|| view! { <a href="/quan-tri/nguoi-dung">{t!(i18n, nav_users)}</a> })}
                             {me.has_any(OFFICE).then(|| view! { <a href="/quan-tri/man-hinh">{t!(i18n, nav_displays)}</a> })}
                             {me.unit_id.is_some().then(|| view! { <a href="/bao-cao">{t!(i18n, nav_reports)}</a> })}
+                            {me.unit_id.is_some().then(|| view! { <a href="/dang-ky">{t!(i18n, nav_registration)}</a> })}
                             {me.has_any(CAMPAIGN_READERS).then(|| view! { <a href="/tien-do">{t!(i18n, nav_progress)}</a> })}
                             {(me.has_any(&[Role::Admin, Role::StandingOffice, Role::Council])
                                 || me.unit_kind == Some(UnitKind::Police))

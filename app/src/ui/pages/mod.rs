@@ -7,6 +7,7 @@ mod dashboard;
 mod not_found;
 mod progress;
 mod public;
+mod registration;
 mod reports;
 
 pub use accidents::AccidentsPage;
@@ -16,4 +17,5 @@ pub use dashboard::DashboardPage;
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
 pub use public::PublicPage;
+pub use registration::{RegistrationNotice, RegistrationPage};
 pub use reports::{ReportPage, ReportsPage};

@@ -52,7 +52,7 @@ fn Progress() -> impl IntoView {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
                         Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
                         Ok(Some(g)) => view! {
-                            <Unregistered names=g.unregistered.clone() />
+                            <Unregistered names=g.unregistered.clone() pending=g.pending.clone() />
                             <Grid g=g.clone() />
                             {is_office().then(|| view! { <extension::ExtensionForm g extend /> })}
                         }.into_any(),
@@ -63,18 +63,27 @@ fn Progress() -> impl IntoView {
     }
 }
 
-/// Units that have not joined: the office follows them up.
+/// Units that have not joined, or whose head has not confirmed: the office
+/// follows them up.
 #[component]
-fn Unregistered(names: Vec<String>) -> impl IntoView {
+fn Unregistered(names: Vec<String>, pending: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
-    (!names.is_empty()).then(|| {
-        view! {
+    let list =
+        |names: Vec<String>| view! { <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> };
+    view! {
+        {(!names.is_empty()).then(|| view! {
             <div class="notice unregistered">
                 <p>{t!(i18n, progress_unregistered, n = names.len())}</p>
-                <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                {list(names)}
             </div>
-        }
-    })
+        })}
+        {(!pending.is_empty()).then(|| view! {
+            <div class="notice pending-registrations">
+                <p>{t!(i18n, progress_pending, n = pending.len())}</p>
+                {list(pending)}
+            </div>
+        })}
+    }
 }
 
 /// A short mark per state, so the grid reads without colour too.

@@ -5,7 +5,7 @@
 
 use crate::api::ApiError;
 use crate::api::reports::save_draft;
-use domain::{DraftLine, FieldError, Id, ReportView, ScoringRule};
+use domain::{Activity, ActivityEntry, DraftLine, FieldError, Id, ReportView, ScoringRule};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,6 +31,8 @@ pub enum SaveState {
 struct LocalDraft {
     version: i32,
     lines: Vec<DraftLine>,
+    #[serde(default)]
+    activities: Vec<ActivityEntry>,
 }
 
 /// One line's inputs, as typed.
@@ -47,7 +49,10 @@ pub struct Draft {
     pub state: RwSignal<SaveState>,
     pub errors: RwSignal<Vec<FieldError>>,
     pub inputs: StoredValue<BTreeMap<String, LineInputs>>,
+    /// Activity figures as typed, by activity.
+    pub figures: StoredValue<BTreeMap<Activity, RwSignal<String>>>,
     view: StoredValue<ReportView>,
+    /// Criterion codes, and `activity.<code>` for figures, typed and not yet saved.
     dirty: RwSignal<BTreeSet<String>>,
     generation: StoredValue<u32>,
 }
@@ -57,6 +62,20 @@ pub struct Draft {
 pub fn parse_score(text: &str) -> Option<f64> {
     let t = text.trim().replace(',', ".");
     (!t.is_empty()).then(|| t.parse::<f64>().unwrap_or(f64::NAN))
+}
+
+/// A count as people type it: "1.200" and "1 200" are one thousand two
+/// hundred; blank is no figure; `Err` for anything that is not a whole number.
+pub fn parse_count(text: &str) -> Result<Option<i64>, ()> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<i64>().map(Some).map_err(|_| ())
+}
+
+fn figure_key(a: Activity) -> String {
+    format!("activity.{}", a.code())
 }
 
 impl Draft {
@@ -74,12 +93,23 @@ impl Draft {
                 (l.code.clone(), inputs)
             })
             .collect();
+        let figures = view
+            .activities
+            .iter()
+            .map(|f| {
+                (
+                    f.activity,
+                    RwSignal::new(f.value.map(|v| v.to_string()).unwrap_or_default()),
+                )
+            })
+            .collect();
         Draft {
             report_id: view.id,
             version: RwSignal::new(view.version),
             state: RwSignal::new(SaveState::Saved),
             errors: RwSignal::new(vec![]),
             inputs: StoredValue::new(inputs),
+            figures: StoredValue::new(figures),
             view: StoredValue::new(view.clone()),
             dirty: RwSignal::new(BTreeSet::new()),
             generation: StoredValue::new(0),
@@ -99,6 +129,13 @@ impl Draft {
         })
     }
 
+    /// The figure as typed: `Ok(None)` when blank, `Err` when not a number.
+    fn figure(&self, a: Activity) -> Result<Option<i64>, ()> {
+        self.figures
+            .with_value(|m| m.get(&a).copied())
+            .map_or(Ok(None), |s| parse_count(&s.get_untracked()))
+    }
+
     /// Nothing typed is waiting to reach the server.
     pub fn is_clean(&self) -> bool {
         self.dirty.with(BTreeSet::is_empty) && self.state.get() == SaveState::Saved
@@ -107,11 +144,37 @@ impl Draft {
     /// The running total of the unit's own scores, as typed.
     pub fn total(&self) -> (f64, f64) {
         let inputs = self.inputs.get_value();
+        let figures = self.figures.get_value();
         self.view.with_value(|v| {
-            domain::self_score_total(&v.lines, |l| {
-                inputs.get(&l.code).and_then(|i| parse_score(&i.score.get()))
-            })
+            domain::self_score_total(
+                v,
+                |l| inputs.get(&l.code).and_then(|i| parse_score(&i.score.get())),
+                |a| figures.get(&a).and_then(|s| parse_count(&s.get()).ok().flatten()),
+            )
         })
+    }
+
+    /// What a line scored on an activity earns with the figure as typed.
+    pub fn line_points(&self, code: &str) -> f64 {
+        self.view.with_value(|v| {
+            let Some(line) = v.lines.iter().find(|l| l.code == code) else {
+                return 0.0;
+            };
+            let Some(a) = line.activity else {
+                return 0.0;
+            };
+            let typed = self
+                .figures
+                .with_value(|m| m.get(&a).copied())
+                .and_then(|s| parse_count(&s.get()).ok().flatten());
+            let share = v.activities.iter().find(|f| f.activity == a).map_or(0.0, |f| f.share);
+            domain::activity_points(line.max_points, typed, share)
+        })
+    }
+
+    /// Called on every keystroke in an activity figure.
+    pub fn figure_edited(&self, a: Activity) {
+        self.edited(&figure_key(a));
     }
 
     /// Called on every keystroke: keep it here at once, send it after a pause.
@@ -119,8 +182,8 @@ impl Draft {
         self.dirty.update(|d| {
             d.insert(code.to_string());
         });
-        self.errors
-            .update(|e| e.retain(|f| !f.field.ends_with(&format!(".{code}"))));
+        let suffix = format!(".{}", code.trim_start_matches("activity."));
+        self.errors.update(|e| e.retain(|f| !f.field.ends_with(&suffix)));
         if !matches!(self.state.get_untracked(), SaveState::Conflict(_)) {
             self.state.set(SaveState::Pending);
         }
@@ -146,16 +209,32 @@ impl Draft {
         self.dirty.get_untracked().iter().filter_map(|c| self.line(c)).collect()
     }
 
+    /// The figures waiting to be sent, and an error for each that is not a number.
+    fn pending_figures(&self) -> (Vec<ActivityEntry>, Vec<FieldError>) {
+        let (mut sent, mut errors) = (vec![], vec![]);
+        for a in self.figures.with_value(|m| m.keys().copied().collect::<Vec<_>>()) {
+            if !self.dirty.with_untracked(|d| d.contains(&figure_key(a))) {
+                continue;
+            }
+            match self.figure(a) {
+                Ok(value) => sent.push(ActivityEntry { activity: a, value }),
+                Err(()) => errors.push(FieldError::new(figure_key(a), "Số liệu phải là số nguyên")),
+            }
+        }
+        (sent, errors)
+    }
+
     /// Sends what is waiting, unless it breaks a rule (then the field says so).
     pub fn send(&self) {
         if matches!(self.state.get_untracked(), SaveState::Saving | SaveState::Conflict(_)) {
             return;
         }
         let lines = self.pending_lines();
-        if lines.is_empty() {
+        let (figures, mut check) = self.pending_figures();
+        if lines.is_empty() && figures.is_empty() && check.is_empty() {
             return;
         }
-        let check = self.check(&lines);
+        check.extend(self.check(&lines, &figures));
         if !check.is_empty() {
             self.errors.set(check);
             self.state.set(SaveState::Invalid);
@@ -164,18 +243,28 @@ impl Draft {
         self.state.set(SaveState::Saving);
         let (this, version) = (*self, self.version.get_untracked());
         leptos::task::spawn_local(async move {
-            let answer = save_draft(this.report_id, version, lines.clone()).await;
-            this.answered(lines, answer);
+            let answer = save_draft(this.report_id, version, lines.clone(), figures.clone()).await;
+            this.answered(lines, figures, answer);
         });
     }
 
-    fn check(&self, lines: &[DraftLine]) -> Vec<FieldError> {
-        let draft = domain::draft_from_lines(lines);
+    /// The domain's drafting rules over everything the form holds, since a
+    /// rule may tie two figures together.
+    fn check(&self, lines: &[DraftLine], figures: &[ActivityEntry]) -> Vec<FieldError> {
+        let mut all: Vec<ActivityEntry> = self
+            .figures
+            .with_value(|m| m.keys().copied().collect::<Vec<_>>())
+            .into_iter()
+            .filter_map(|a| self.figure(a).ok().map(|value| ActivityEntry { activity: a, value }))
+            .collect();
+        all.retain(|e| !figures.iter().any(|f| f.activity == e.activity));
+        all.extend(figures.iter().cloned());
+        let draft = domain::draft_from_lines(lines, &all);
         self.view
             .with_value(|v| domain::validate_draft(&v.sheet(), v.unit_kind, &draft))
     }
 
-    fn answered(&self, sent: Vec<DraftLine>, answer: Result<i32, ApiError>) {
+    fn answered(&self, sent: Vec<DraftLine>, figures: Vec<ActivityEntry>, answer: Result<i32, ApiError>) {
         match answer {
             Ok(version) => {
                 self.version.set(version);
@@ -184,6 +273,11 @@ impl Draft {
                     for l in &sent {
                         if self.line(&l.code).as_ref() == Some(l) {
                             d.remove(&l.code);
+                        }
+                    }
+                    for f in &figures {
+                        if self.figure(f.activity) == Ok(f.value) {
+                            d.remove(&figure_key(f.activity));
                         }
                     }
                 });
@@ -256,6 +350,15 @@ impl Draft {
                 restored = true;
             }
         }
+        for e in &local.activities {
+            if let Some(input) = self.figures.with_value(|m| m.get(&e.activity).copied()) {
+                input.set(e.value.map(|v| v.to_string()).unwrap_or_default());
+                self.dirty.update(|d| {
+                    d.insert(figure_key(e.activity));
+                });
+                restored = true;
+            }
+        }
         if restored {
             // An older version is sent as it was: the server says if it still fits.
             self.version.set(local.version);
@@ -266,12 +369,24 @@ impl Draft {
 
     fn keep_locally(&self) {
         let lines = self.pending_lines();
-        if lines.is_empty() {
+        // A figure typed wrong is kept as blank: the field still shows the text.
+        let activities: Vec<ActivityEntry> = self
+            .figures
+            .with_value(|m| m.keys().copied().collect::<Vec<_>>())
+            .into_iter()
+            .filter(|a| self.dirty.with_untracked(|d| d.contains(&figure_key(*a))))
+            .map(|a| ActivityEntry {
+                activity: a,
+                value: self.figure(a).ok().flatten(),
+            })
+            .collect();
+        if lines.is_empty() && activities.is_empty() {
             storage_remove(&self.key());
         } else {
             let local = LocalDraft {
                 version: self.version.get_untracked(),
                 lines,
+                activities,
             };
             if let Ok(text) = serde_json::to_string(&local) {
                 storage_set(&self.key(), &text);
@@ -315,7 +430,17 @@ fn storage_remove(key: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_score;
+    use super::{parse_count, parse_score};
+
+    #[test]
+    fn counts_read_with_thousands_grouped_or_not() {
+        assert_eq!(parse_count("1.200"), Ok(Some(1200)));
+        assert_eq!(parse_count(" 1 200 "), Ok(Some(1200)));
+        assert_eq!(parse_count("-3"), Ok(Some(-3)));
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count("2,5"), Err(()));
+        assert_eq!(parse_count("mười"), Err(()));
+    }
 
     #[test]
     fn scores_read_with_a_comma_or_a_point() {

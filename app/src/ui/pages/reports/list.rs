@@ -20,6 +20,7 @@ fn Reports() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{t!(i18n, reports_title)}</h1>
+            <crate::ui::pages::RegistrationNotice />
             <super::tasks::TaskList />
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {

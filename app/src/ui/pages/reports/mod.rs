@@ -3,9 +3,11 @@
 mod actions;
 mod draft;
 mod evidence;
+mod figures;
 mod list;
 mod tasks;
 mod view;
 
+pub use draft::parse_count;
 pub use list::ReportsPage;
 pub use view::ReportPage;

@@ -2,6 +2,7 @@
 //! with the office's reason.
 
 use crate::api::progress::my_tasks;
+use crate::api::reports::start_report;
 use crate::i18n::*;
 use domain::CellState;
 use leptos::prelude::*;
@@ -33,6 +34,7 @@ pub fn TaskList() -> impl IntoView {
                                         {t!(i18n, tasks_deadline, time = deadline.clone())}
                                         {t.extended.then(|| view! { " " {t!(i18n, tasks_extended)} })}
                                     </span>
+                                    {t.report_id.is_none().then(|| view! { <StartButton period_id=t.period_id /> })}
                                     {(t.state == CellState::Returned).then(|| view! {
                                         <span class="reason">{t!(i18n, tasks_returned_because)} " " {t.return_reason.clone().unwrap_or_default()}</span>
                                     })}
@@ -44,5 +46,25 @@ pub fn TaskList() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+    }
+}
+
+/// Opens the unit's report for a period it has not begun, then goes to it.
+#[component]
+fn StartButton(period_id: domain::Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let start = Action::new(move |_: &()| async move {
+        let id = start_report(period_id).await?;
+        let navigate = leptos_router::hooks::use_navigate();
+        navigate(&format!("/bao-cao/{id}"), Default::default());
+        Ok::<_, crate::api::ApiError>(id)
+    });
+    let error = move || start.value().get().and_then(|v| v.err()).map(|e| e.message_vi());
+    view! {
+        <button type="button" class="small start-report" disabled=move || start.pending().get()
+            on:click=move |_| { start.dispatch(()); }>
+            {t!(i18n, tasks_start)}
+        </button>
+        <span class="field-error" role="alert">{error}</span>
     }
 }

@@ -1,6 +1,7 @@
 use super::actions::ActionBar;
 use super::draft::{Draft, LineInputs, SaveState};
 use super::evidence::Evidence;
+use super::figures::ActivityFigures;
 use crate::api::evidence::list_evidence;
 use crate::api::reports::get_report;
 use crate::api::review::ReportAction;
@@ -79,6 +80,7 @@ fn ReportBody(
         {(!editable).then(|| view! { <p class="notice">{move || t_string!(i18n, read_only_report, status = status).to_string()}</p> })}
         {editable.then(|| view! { <DraftBanner draft reload /> })}
         <ActionBar report_id=r.id unit_id=r.unit_id status=r.status version=draft.version.into() ready act />
+        <ActivityFigures figures=r.activities.clone() editable draft />
         <ol class="score-lines">
             {r.lines.into_iter().map(|l| view! { <Line l editable draft items /> }).collect_view()}
         </ol>
@@ -185,12 +187,20 @@ fn Line(l: ScoreLine, editable: bool, draft: Draft, items: RwSignal<Vec<Evidence
                         <Evidence report_id=draft.report_id code=code.clone() editable items />
                     }.into_any()
                 }
-                None => view! {
+                None => {
+                    let line_code = l.code.clone();
+                    view! {
                     <div class="numbers">
                         <span class="computed">{t!(i18n, computed)}</span>
+                        {(l.rule == domain::ScoringRule::ActivityAgainstPledge).then(|| view! {
+                            <span class="activity-points">
+                                {t!(i18n, line_activity_points)} " " <strong>{move || format_points(draft.line_points(&line_code))}</strong>
+                            </span>
+                        })}
                         <Reviewed l=l.clone() />
                     </div>
-                }.into_any(),
+                }.into_any()
+                }
             }}
         </li>
     }
