@@ -109,6 +109,15 @@ async fn a_unit_registers_its_head_confirms_and_then_it_reports_its_activities()
         )
         .await;
         execute(&server.db, &format!("DELETE FROM registrations WHERE unit_id = {unit}")).await;
+        // …and has not begun its last month.
+        let last = format!(
+            "SELECT r.id FROM reports r WHERE r.unit_id = {unit} AND r.period_id = \
+             (SELECT MAX(period_id) FROM reports WHERE unit_id = {unit})"
+        );
+        for table in ["report_scores", "report_activities", "report_events", "evidence"] {
+            execute(&server.db, &format!("DELETE FROM {table} WHERE report_id IN ({last})")).await;
+        }
+        execute(&server.db, &format!("DELETE FROM reports WHERE id IN ({last})")).await;
 
         let mut reporter = Client::signed_in(&server, Persona::Reporter).await;
         let (status, body) = reporter.post_full("/api/registration/mine", "", &[]).await;

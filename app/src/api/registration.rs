@@ -26,7 +26,11 @@ pub async fn my_registration() -> Result<Option<RegistrationView>, ApiError> {
 /// Registers the caller's unit (or changes its registration) with a pledge
 /// for every activity it reports; the head confirms it next.
 #[server(endpoint = "registration/save")]
-pub async fn save_registration(block_id: Id, pledges: Vec<ActivityEntry>) -> Result<RegistrationStatus, ApiError> {
+pub async fn save_registration(
+    block_id: Id,
+    // An empty list does not survive form encoding: a unit may report no activity.
+    #[server(default)] pledges: Vec<ActivityEntry>,
+) -> Result<RegistrationStatus, ApiError> {
     let caller = authorize(SaveRegistration::PATH).await?;
     let me = caller.signed_in()?;
     let unit_id = me.unit_id.ok_or_else(|| ApiError::Forbidden.respond())?;

@@ -74,7 +74,8 @@ pub async fn start_report(period_id: Id) -> Result<Id, ApiError> {
 pub async fn save_draft(
     report_id: Id,
     version: i32,
-    lines: Vec<DraftLine>,
+    // Empty lists do not survive form encoding: a save of figures alone has no lines.
+    #[server(default)] lines: Vec<DraftLine>,
     #[server(default)] activities: Vec<ActivityEntry>,
 ) -> Result<i32, ApiError> {
     let caller = authorize(SaveDraft::PATH).await?;

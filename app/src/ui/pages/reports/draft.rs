@@ -3,6 +3,8 @@
 //! typing stops, and sent again when the connection comes back. A reload
 //! finds what was typed; a save that lost the race is shown, not forced.
 
+pub use super::parse::{parse_count, parse_score};
+use super::storage::{storage_get, storage_remove, storage_set};
 use crate::api::ApiError;
 use crate::api::reports::save_draft;
 use domain::{Activity, ActivityEntry, DraftLine, FieldError, Id, ReportView, ScoringRule};
@@ -55,23 +57,6 @@ pub struct Draft {
     /// Criterion codes, and `activity.<code>` for figures, typed and not yet saved.
     dirty: RwSignal<BTreeSet<String>>,
     generation: StoredValue<u32>,
-}
-
-/// "2,5" and "2.5" are the same score; blank is no score; anything else
-/// is kept as not-a-number for the rules to name.
-pub fn parse_score(text: &str) -> Option<f64> {
-    let t = text.trim().replace(',', ".");
-    (!t.is_empty()).then(|| t.parse::<f64>().unwrap_or(f64::NAN))
-}
-
-/// A count as people type it: "1.200" and "1 200" are one thousand two
-/// hundred; blank is no figure; `Err` for anything that is not a whole number.
-pub fn parse_count(text: &str) -> Result<Option<i64>, ()> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.parse::<i64>().map(Some).map_err(|_| ())
 }
 
 fn figure_key(a: Activity) -> String {
@@ -240,6 +225,9 @@ impl Draft {
             self.state.set(SaveState::Invalid);
             return;
         }
+        // Every figure was just checked with the others: a rule that tied
+        // two of them holds again.
+        self.errors.update(|e| e.retain(|f| !f.field.starts_with("activity.")));
         self.state.set(SaveState::Saving);
         let (this, version) = (*self, self.version.get_untracked());
         leptos::task::spawn_local(async move {
@@ -392,61 +380,5 @@ impl Draft {
                 storage_set(&self.key(), &text);
             }
         }
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-fn storage_get(key: &str) -> Option<String> {
-    #[cfg(feature = "hydrate")]
-    return storage()?.get_item(key).ok().flatten();
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = key;
-        None
-    }
-}
-
-fn storage_set(key: &str, value: &str) {
-    #[cfg(feature = "hydrate")]
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (key, value);
-}
-
-fn storage_remove(key: &str) {
-    #[cfg(feature = "hydrate")]
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = key;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{parse_count, parse_score};
-
-    #[test]
-    fn counts_read_with_thousands_grouped_or_not() {
-        assert_eq!(parse_count("1.200"), Ok(Some(1200)));
-        assert_eq!(parse_count(" 1 200 "), Ok(Some(1200)));
-        assert_eq!(parse_count("-3"), Ok(Some(-3)));
-        assert_eq!(parse_count(""), Ok(None));
-        assert_eq!(parse_count("2,5"), Err(()));
-        assert_eq!(parse_count("mười"), Err(()));
-    }
-
-    #[test]
-    fn scores_read_with_a_comma_or_a_point() {
-        assert_eq!(parse_score("2,5"), Some(2.5));
-        assert_eq!(parse_score(" 3 "), Some(3.0));
-        assert_eq!(parse_score(""), None);
-        assert!(parse_score("hai").unwrap().is_nan());
     }
 }

@@ -5,6 +5,8 @@ mod draft;
 mod evidence;
 mod figures;
 mod list;
+mod parse;
+mod storage;
 mod tasks;
 mod view;
 
