@@ -142,3 +142,40 @@ async fn a_transition_stamps_the_report_writes_history_and_refuses_a_stale_versi
     }
     finish(dbs).await;
 }
+
+/// A registration saved twice keeps one row with the second pledges and goes
+/// back to pending; a report started twice is one report.
+#[tokio::test]
+async fn registrations_replace_their_pledges_and_a_report_starts_once() {
+    use domain::{Activity, RegistrationStatus};
+    use std::collections::BTreeMap;
+    let dbs = databases().await;
+    for (label, db) in &dbs {
+        store::demo::seed(db).await.unwrap();
+        let c = store::campaigns::current(db).await.unwrap().unwrap();
+        let user = store::users::by_username(db, "xa-long-hung").await.unwrap().unwrap();
+        let unit = user.unit_id.unwrap();
+        let before = store::registrations::view(db, c.id, unit).await.unwrap();
+        assert_eq!(before.status, Some(RegistrationStatus::Confirmed), "[{label}]");
+        let block = before.block_id.unwrap();
+        let pledges = BTreeMap::from([(Activity::Posts, 30), (Activity::Patrols, 7)]);
+        let txn = store::begin_write(db).await.unwrap();
+        let (_, old) = store::registrations::save(&txn, c.id, unit, block, &pledges, RegistrationStatus::Pending)
+            .await
+            .unwrap();
+        txn.commit().await.unwrap();
+        assert!(old.contains_key(&Activity::PropagandaSessions), "[{label}] the demo's pledges came back");
+        assert_eq!(store::registrations::pledges_of(db, c.id, unit).await.unwrap(), pledges);
+        let after = store::registrations::view(db, c.id, unit).await.unwrap();
+        assert_eq!((after.status, after.confirmed_at), (Some(RegistrationStatus::Pending), None));
+        assert_eq!(store::registrations::pending(db, c.id).await.unwrap(), vec![after.unit_name.clone()]);
+
+        let period = store::periods::list(db, c.id).await.unwrap()[0].id;
+        let txn = store::begin_write(db).await.unwrap();
+        let (first, created) = store::reports::start(&txn, c.id, period, unit).await.unwrap();
+        let (second, again) = store::reports::start(&txn, c.id, period, unit).await.unwrap();
+        txn.commit().await.unwrap();
+        assert_eq!((first, created, again), (second, false, false), "[{label}] the demo has that report");
+    }
+    finish(dbs).await;
+}
