@@ -12,7 +12,7 @@ test.describe("reporting progress", () => {
     await expect(page).toHaveURL(/\/tien-do$/);
     await hydrated(page);
     const [c] = await query("SELECT id FROM campaigns WHERE slug = 'ke-hoach-114-2024'");
-    const [{ n: units }] = await query("SELECT count(*)::int AS n FROM registrations WHERE campaign_id = $1", [c.id]);
+    const [{ n: units }] = await query("SELECT count(*)::int AS n FROM registrations WHERE campaign_id = $1 AND status = 'confirmed'", [c.id]);
     await expect(page.locator("table.grid tbody tr[data-unit]")).toHaveCount(units);
     const [{ n: approved }] = await query(
       "SELECT count(*)::int AS n FROM reports r JOIN periods p ON p.id = r.period_id AND p.kind = 'monthly' WHERE r.campaign_id = $1 AND r.status = 'approved'",

@@ -158,11 +158,24 @@ pub async fn reset_password(user_id: Id, password: String) -> Result<(), ApiErro
     Ok(())
 }
 
+/// A campaign's meeting-room screens, with the campaign they belong to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DisplayTokens {
+    /// `None` when no campaign is open and none was asked for.
+    pub campaign_id: Option<Id>,
+    pub tokens: Vec<DisplayTokenSummary>,
+}
+
+/// The screens of the campaign asked for, or of the current one: one call,
+/// so the page renders in full on the server.
 #[server(endpoint = "admin/display_tokens")]
-pub async fn list_display_tokens(campaign_id: Id) -> Result<Vec<DisplayTokenSummary>, ApiError> {
+pub async fn list_display_tokens(campaign_id: Option<Id>) -> Result<DisplayTokens, ApiError> {
     authorize(ListDisplayTokens::PATH).await?;
     let db = super::server::db()?;
-    Ok(store::display_tokens::list(&db, campaign_id)
+    let Some(campaign) = super::server::campaign_or_current(&db, campaign_id).await? else {
+        return Ok(DisplayTokens::default());
+    };
+    let tokens = store::display_tokens::list(&db, campaign.id)
         .await?
         .into_iter()
         .map(|t| DisplayTokenSummary {
@@ -171,7 +184,11 @@ pub async fn list_display_tokens(campaign_id: Id) -> Result<Vec<DisplayTokenSumm
             created_at: crate::ui::format::datetime_local(t.created_at),
             revoked: t.revoked_at.is_some(),
         })
-        .collect())
+        .collect();
+    Ok(DisplayTokens {
+        campaign_id: Some(campaign.id),
+        tokens,
+    })
 }
 
 /// Creates a token and returns it once; only its hash is kept.

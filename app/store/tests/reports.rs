@@ -164,18 +164,31 @@ async fn registrations_replace_their_pledges_and_a_report_starts_once() {
             .await
             .unwrap();
         txn.commit().await.unwrap();
-        assert!(old.contains_key(&Activity::PropagandaSessions), "[{label}] the demo's pledges came back");
+        assert!(
+            old.contains_key(&Activity::PropagandaSessions),
+            "[{label}] the demo's pledges came back"
+        );
         assert_eq!(store::registrations::pledges_of(db, c.id, unit).await.unwrap(), pledges);
         let after = store::registrations::view(db, c.id, unit).await.unwrap();
-        assert_eq!((after.status, after.confirmed_at), (Some(RegistrationStatus::Pending), None));
-        assert_eq!(store::registrations::pending(db, c.id).await.unwrap(), vec![after.unit_name.clone()]);
+        assert_eq!(
+            (after.status, after.confirmed_at),
+            (Some(RegistrationStatus::Pending), None)
+        );
+        assert_eq!(
+            store::registrations::pending(db, c.id).await.unwrap(),
+            vec![after.unit_name.clone()]
+        );
 
         let period = store::periods::list(db, c.id).await.unwrap()[0].id;
         let txn = store::begin_write(db).await.unwrap();
         let (first, created) = store::reports::start(&txn, c.id, period, unit).await.unwrap();
         let (second, again) = store::reports::start(&txn, c.id, period, unit).await.unwrap();
         txn.commit().await.unwrap();
-        assert_eq!((first, created, again), (second, false, false), "[{label}] the demo has that report");
+        assert_eq!(
+            (first, created, again),
+            (second, false, false),
+            "[{label}] the demo has that report"
+        );
     }
     finish(dbs).await;
 }

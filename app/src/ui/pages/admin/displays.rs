@@ -1,6 +1,5 @@
 use crate::api::access::OFFICE;
 use crate::api::admin::{CreateDisplayToken, RevokeDisplayToken, list_display_tokens};
-use crate::api::public::public_overview;
 use crate::i18n::*;
 use crate::ui::session::RequireRole;
 use leptos::prelude::*;
@@ -19,17 +18,11 @@ fn Displays() -> impl IntoView {
     let i18n = use_i18n();
     let create = ServerAction::<CreateDisplayToken>::new();
     let revoke = ServerAction::<RevokeDisplayToken>::new();
-    let campaign = Resource::new(|| (), |_| public_overview(None));
-    let campaign_id = move || campaign.get().and_then(|r| r.ok()).flatten().map(|o| o.campaign.id);
     let tokens = Resource::new(
-        move || (campaign_id(), create.version().get(), revoke.version().get()),
-        |(id, _, _)| async move {
-            match id {
-                Some(id) => list_display_tokens(id).await,
-                None => Ok(vec![]),
-            }
-        },
+        move || (create.version().get(), revoke.version().get()),
+        |_| list_display_tokens(None),
     );
+    let campaign_id = move || tokens.get().and_then(|r| r.ok()).and_then(|t| t.campaign_id);
     let name = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -63,7 +56,7 @@ fn Displays() -> impl IntoView {
             })}
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
-                    let list = tokens.await.unwrap_or_default();
+                    let list = tokens.await.unwrap_or_default().tokens;
                     view! {
                         <table class="data">
                             <thead><tr>
