@@ -53,11 +53,14 @@ pub fn TaskList() -> impl IntoView {
 #[component]
 fn StartButton(period_id: domain::Id) -> impl IntoView {
     let i18n = use_i18n();
-    let start = Action::new(move |_: &()| async move {
-        let id = start_report(period_id).await?;
-        let navigate = leptos_router::hooks::use_navigate();
-        navigate(&format!("/bao-cao/{id}"), Default::default());
-        Ok::<_, crate::api::ApiError>(id)
+    let navigate = leptos_router::hooks::use_navigate();
+    let start = Action::new_local(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            let id = start_report(period_id).await?;
+            navigate(&format!("/bao-cao/{id}"), Default::default());
+            Ok::<_, crate::api::ApiError>(id)
+        }
     });
     let error = move || start.value().get().and_then(|v| v.err()).map(|e| e.message_vi());
     view! {
