@@ -25,6 +25,7 @@ pub mod report_workflow;
 pub mod reports;
 pub mod sessions;
 pub mod sheets;
+pub mod standings;
 #[doc(hidden)]
 pub mod testing;
 mod time;

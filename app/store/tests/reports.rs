@@ -192,3 +192,47 @@ async fn registrations_replace_their_pledges_and_a_report_starts_once() {
     }
     finish(dbs).await;
 }
+
+/// The standings input holds every confirmed unit, and a unit's record for a
+/// period is what its report's rows say; the engine then ranks each block.
+#[tokio::test]
+async fn the_standings_input_is_what_the_tables_hold() {
+    use store::testing::scalar;
+    let dbs = databases().await;
+    for (label, db) in &dbs {
+        store::demo::seed(db).await.unwrap();
+        let c = store::campaigns::current(db).await.unwrap().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 12, 16).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let input = store::standings::input(db, c.id, now).await.unwrap();
+        let confirmed = scalar(db, "SELECT COUNT(*) FROM registrations WHERE status = 'confirmed'").await;
+        assert_eq!(input.units.len() as i64, confirmed, "[{label}]");
+        let user = store::users::by_username(db, "xa-long-hung").await.unwrap().unwrap();
+        let unit = input.units.iter().find(|u| Some(u.unit_id) == user.unit_id).unwrap();
+        let first = input.periods[0].id;
+        let record = &unit.periods[&first];
+        let report = scalar(
+            db,
+            &format!("SELECT id FROM reports WHERE unit_id = {} AND period_id = {first}", unit.unit_id),
+        )
+        .await;
+        let self_sum = scalar(
+            db,
+            &format!("SELECT CAST(ROUND(SUM(self_score) * 100) AS BIGINT) FROM report_scores WHERE report_id = {report}"),
+        )
+        .await;
+        let got: f64 = record.scores.scores.values().filter_map(|s| s.self_score).sum();
+        assert_eq!((got * 100.0).round() as i64, self_sum, "[{label}]");
+        let status: i64 = scalar(
+            db,
+            &format!("SELECT COUNT(*) FROM reports WHERE id = {report} AND status = 'approved'"),
+        )
+        .await;
+        assert_eq!(record.approved, status == 1, "[{label}]");
+        let s = domain::standings(&input, domain::Scope::Cumulative, domain::RankingMode::Official);
+        assert_eq!(s.tables.len(), 3, "[{label}]");
+        let ranked: usize = s.tables.iter().map(|t| t.rows.len()).sum();
+        assert_eq!(ranked as i64, confirmed, "[{label}] every unit ranked");
+        assert!(s.tables.iter().all(|t| t.rows[0].rank == 1));
+    }
+    finish(dbs).await;
+}
