@@ -52,6 +52,8 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         "/api/reports/start" | "/api/registration/mine" | "/api/registration/save" => {
             matches!(who, Reporter | Head | OtherReporter)
         }
+        // Rankings, provisional ones included, are for signed-in staff.
+        "/api/rankings/get" | "/api/rankings/breakdown" => !matches!(who, Anonymous | Display),
         // Only a unit's head confirms its registration.
         "/api/registration/confirm" => who == Head,
         _ => return None,
@@ -96,6 +98,8 @@ fn body(path: &str, fx: &Fixtures) -> String {
             fx.report_id
         ),
         "/api/evidence/remove" => "evidence_id=999999".into(),
+        "/api/rankings/get" => "official=true".into(),
+        "/api/rankings/breakdown" => format!("unit_id={}&official=false", fx.own_unit),
         // No such period: refused after the access check.
         "/api/reports/start" => "period_id=999999".into(),
         // One pledge of several: refused by validation, so nothing changes.

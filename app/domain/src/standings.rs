@@ -116,7 +116,11 @@ fn entries(input: &StandingsInput, scope: &Scope, mode: RankingMode) -> Vec<(Id,
             let (score, outcomes, at) = match scope {
                 Scope::Period(p) => {
                     let b = unit_period(input, u, *p, mode)?;
-                    (b.total, b.outcomes_points, u.periods.get(p).and_then(|r| r.submitted_at))
+                    (
+                        b.total,
+                        b.outcomes_points,
+                        u.periods.get(p).and_then(|r| r.submitted_at),
+                    )
                 }
                 Scope::Cumulative => {
                     let closed: Vec<ScoreBreakdown> = input
@@ -149,7 +153,11 @@ fn tables(input: &StandingsInput, scope: &Scope, mode: RankingMode) -> Vec<(Bloc
         .blocks
         .iter()
         .map(|b| {
-            let mine: Vec<RankEntry> = all.iter().filter(|(block, _)| *block == b.id).map(|(_, e)| e.clone()).collect();
+            let mine: Vec<RankEntry> = all
+                .iter()
+                .filter(|(block, _)| *block == b.id)
+                .map(|(_, e)| e.clone())
+                .collect();
             (b.clone(), rank(mine))
         })
         .collect()
@@ -165,7 +173,10 @@ pub fn standings(input: &StandingsInput, scope: Scope, mode: RankingMode) -> Sta
         .into_iter()
         .enumerate()
         .map(|(i, (b, ranked))| {
-            let changes = before.as_ref().map(|t| rank_changes(&t[i].1, &ranked)).unwrap_or_default();
+            let changes = before
+                .as_ref()
+                .map(|t| rank_changes(&t[i].1, &ranked))
+                .unwrap_or_default();
             BlockTable {
                 block_id: b.id,
                 block_name: b.name,

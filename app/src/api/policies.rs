@@ -2,7 +2,9 @@
 //! A server function that is not listed here is refused to everyone.
 
 use super::access::{ADMIN, CAMPAIGN_READERS, OFFICE, Policy, RECORDERS, UNIT_STAFF};
-use super::{accidents, admin, audit, auth, dashboard, evidence, progress, public, registration, reports, review};
+use super::{
+    accidents, admin, audit, auth, dashboard, evidence, progress, public, rankings, registration, reports, review,
+};
 use leptos::server_fn::ServerFn;
 
 pub const POLICIES: &[(&str, Policy)] = &[
@@ -57,6 +59,9 @@ pub const POLICIES: &[(&str, Policy)] = &[
     ),
     (<progress::GrantExtension as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<progress::MyTasks as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    // Provisional results are for staff: any signed-in account, never the public.
+    (<rankings::GetRankings as ServerFn>::PATH, Policy::SignedIn),
+    (<rankings::UnitBreakdown as ServerFn>::PATH, Policy::SignedIn),
     (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),
     (<audit::AuditCsv as ServerFn>::PATH, Policy::SignedIn),
 ];

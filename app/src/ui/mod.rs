@@ -61,6 +61,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/man-hinh") view=pages::DashboardPage />
                         <Route path=path!("/tai-nan") view=pages::AccidentsPage />
                         <Route path=path!("/tien-do") view=pages::ProgressPage />
+                        <Route path=path!("/xep-hang") view=pages::RankingsPage />
+                        <Route path=path!("/xep-hang/:unit") view=pages::BreakdownPage />
                     </Routes>
                 </components::Layout>
             </Router>

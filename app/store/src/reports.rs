@@ -133,6 +133,19 @@ pub async fn start(txn: &DatabaseTransaction, campaign_id: Id, period_id: Id, un
     Ok((row.id, true))
 }
 
+/// The unit's report for the period, if it has one.
+pub async fn of_unit_period(db: &impl ConnectionTrait, unit_id: Id, period_id: Id) -> Result<Option<ReportView>> {
+    let found = report::Entity::find()
+        .filter(report::Column::UnitId.eq(unit_id))
+        .filter(report::Column::PeriodId.eq(period_id))
+        .one(db)
+        .await?;
+    match found {
+        Some(r) => get(db, r.id).await,
+        None => Ok(None),
+    }
+}
+
 /// A unit's reports, latest period first.
 pub async fn list_for_unit(db: &impl ConnectionTrait, unit_id: Id) -> Result<Vec<ReportSummary>> {
     let rows = report::Entity::find()

@@ -62,7 +62,9 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
             .all(db)
             .await?
         {
-            let Some(code) = criteria.get(&s.criterion_id) else { continue };
+            let Some(code) = criteria.get(&s.criterion_id) else {
+                continue;
+            };
             let score = CriterionScore {
                 self_score: s.self_score,
                 reviewed_score: s.reviewed_score,
@@ -81,7 +83,8 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
             activities.entry(a.report_id).or_default().insert(activity, a.value);
         }
     }
-    let reports: HashMap<(Id, Id), report::Model> = reports.into_iter().map(|r| ((r.unit_id, r.period_id), r)).collect();
+    let reports: HashMap<(Id, Id), report::Model> =
+        reports.into_iter().map(|r| ((r.unit_id, r.period_id), r)).collect();
     let mut extensions: HashMap<(Id, Id), Vec<NaiveDateTime>> = HashMap::new();
     for e in extension::Entity::find()
         .filter(extension::Column::PeriodId.is_in(periods.iter().map(|p| p.id)))
@@ -116,7 +119,9 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
             if r.is_none() && !closed {
                 continue;
             }
-            let status = r.map(|r| code(&r.status, ReportStatus::from_code, "report status")).transpose()?;
+            let status = r
+                .map(|r| code(&r.status, ReportStatus::from_code, "report status"))
+                .transpose()?;
             let (current, base) = if kind.has_territory() {
                 // A commune or town answers for its own area; the district
                 // (or province) as a whole for every commune in it.
@@ -168,7 +173,10 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
                 closed: utc_to_local(p.deadline) < now,
             })
             .collect(),
-        blocks: blocks.into_iter().map(|b| BlockRef { id: b.id, name: b.name }).collect(),
+        blocks: blocks
+            .into_iter()
+            .map(|b| BlockRef { id: b.id, name: b.name })
+            .collect(),
         units: out_units,
     })
 }

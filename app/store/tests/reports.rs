@@ -202,7 +202,10 @@ async fn the_standings_input_is_what_the_tables_hold() {
     for (label, db) in &dbs {
         store::demo::seed(db).await.unwrap();
         let c = store::campaigns::current(db).await.unwrap().unwrap();
-        let now = chrono::NaiveDate::from_ymd_opt(2024, 12, 16).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 12, 16)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
         let input = store::standings::input(db, c.id, now).await.unwrap();
         let confirmed = scalar(db, "SELECT COUNT(*) FROM registrations WHERE status = 'confirmed'").await;
         assert_eq!(input.units.len() as i64, confirmed, "[{label}]");
@@ -212,12 +215,17 @@ async fn the_standings_input_is_what_the_tables_hold() {
         let record = &unit.periods[&first];
         let report = scalar(
             db,
-            &format!("SELECT id FROM reports WHERE unit_id = {} AND period_id = {first}", unit.unit_id),
+            &format!(
+                "SELECT id FROM reports WHERE unit_id = {} AND period_id = {first}",
+                unit.unit_id
+            ),
         )
         .await;
         let self_sum = scalar(
             db,
-            &format!("SELECT CAST(ROUND(SUM(self_score) * 100) AS BIGINT) FROM report_scores WHERE report_id = {report}"),
+            &format!(
+                "SELECT CAST(ROUND(SUM(self_score) * 100) AS BIGINT) FROM report_scores WHERE report_id = {report}"
+            ),
         )
         .await;
         let got: f64 = record.scores.scores.values().filter_map(|s| s.self_score).sum();

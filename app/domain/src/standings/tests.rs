@@ -68,12 +68,18 @@ fn a_block_ranked_by_hand() {
     // Unit 3: the same as unit 1: they share rank 2 (no outcomes, no time).
     let units = vec![
         unit(1, vec![(10, agency_scores(&[("A1", 5.0), ("D1", 8.0)], true))]),
-        unit(2, vec![(10, agency_scores(&[("A1", 5.0), ("D1", 8.0), ("B1", 3.0)], true))]),
+        unit(
+            2,
+            vec![(10, agency_scores(&[("A1", 5.0), ("D1", 8.0), ("B1", 3.0)], true))],
+        ),
         unit(3, vec![(10, agency_scores(&[("A1", 5.0), ("D1", 8.0)], true))]),
     ];
     let s = standings(&input(units), Scope::Period(10), RankingMode::Official);
     let rows = &s.tables[0].rows;
-    let got: Vec<(u32, Id, f64)> = rows.iter().map(|r| (r.rank, r.unit_id, crate::round2(r.score))).collect();
+    let got: Vec<(u32, Id, f64)> = rows
+        .iter()
+        .map(|r| (r.rank, r.unit_id, crate::round2(r.score)))
+        .collect();
     assert_eq!(got, vec![(1, 2, 46.67), (2, 1, 40.0), (2, 3, 40.0)]);
     assert!(rows.iter().all(|r| r.change.is_none()), "no period before the first");
 }
@@ -127,7 +133,10 @@ fn build(spec: &[(f64, f64, bool)]) -> Vec<UnitRecord> {
         .enumerate()
         .map(|(i, (a, d, approved))| {
             let a1 = (a / 3.0 * 100.0).round() / 100.0;
-            unit(i as Id + 1, vec![(10, agency_scores(&[("A1", a1.min(5.0)), ("D1", *d)], *approved))])
+            unit(
+                i as Id + 1,
+                vec![(10, agency_scores(&[("A1", a1.min(5.0)), ("D1", *d)], *approved))],
+            )
         })
         .collect()
 }

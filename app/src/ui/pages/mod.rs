@@ -7,6 +7,7 @@ mod dashboard;
 mod not_found;
 mod progress;
 mod public;
+mod rankings;
 mod registration;
 mod reports;
 
@@ -17,5 +18,6 @@ pub use dashboard::DashboardPage;
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
 pub use public::PublicPage;
+pub use rankings::{BreakdownPage, RankingsPage};
 pub use registration::{RegistrationNotice, RegistrationPage};
 pub use reports::{ReportPage, ReportsPage};

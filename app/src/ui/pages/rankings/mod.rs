@@ -1,0 +1,151 @@
+//! `/xep-hang`: the standings of each block, for a period or cumulative,
+//! official or provisional, with the tie-break order printed under them.
+//! Plain links and a GET form choose what to see, so it works without
+//! JavaScript; each unit's name opens its breakdown.
+
+mod breakdown;
+
+pub use breakdown::BreakdownPage;
+
+use crate::api::rankings::{RankingView, get_rankings};
+use crate::i18n::*;
+use crate::ui::session::RequireRole;
+use domain::{BlockTable, RankingMode, Scope, StandingRow, format_points, round2};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn RankingsPage() -> impl IntoView {
+    view! {
+        <RequireRole>
+            <Rankings />
+        </RequireRole>
+    }
+}
+
+/// What the address asks for: `?ky=<period id>` (else cumulative) and
+/// `?tam-tinh=1` for the provisional ranking (else official).
+pub fn choice() -> Memo<(Option<i64>, bool)> {
+    let q = use_query_map();
+    Memo::new(move |_| {
+        let q = q.read();
+        let period = q.get("ky").and_then(|s| s.parse().ok());
+        let official = q.get("tam-tinh").is_none_or(|v| v != "1");
+        (period, official)
+    })
+}
+
+pub fn query(period: Option<i64>, official: bool) -> String {
+    let mut parts = vec![];
+    if let Some(p) = period {
+        parts.push(format!("ky={p}"));
+    }
+    if !official {
+        parts.push("tam-tinh=1".into());
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+#[component]
+fn Rankings() -> impl IntoView {
+    let i18n = use_i18n();
+    let choice = choice();
+    let view = Resource::new(move || choice.get(), |(p, o)| get_rankings(p, o));
+    view! {
+        <section class="page wide rankings">
+            <h1>{t!(i18n, rankings_title)}</h1>
+            <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match view.await {
+                        Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
+                        Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
+                        Ok(Some(v)) => view! { <Body v /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Body(v: RankingView) -> impl IntoView {
+    let i18n = use_i18n();
+    let official = v.standings.mode == RankingMode::Official;
+    let period = match v.standings.scope {
+        Scope::Period(p) => Some(p),
+        Scope::Cumulative => None,
+    };
+    let updated = crate::ui::format::datetime_local(v.computed_at);
+    view! {
+        <form class="ranking-choice" method="get" action="/xep-hang">
+            <label for="ky">{t!(i18n, col_period)}</label>
+            <select id="ky" name="ky">
+                <option value="" selected=period.is_none()>{t!(i18n, rankings_cumulative)}</option>
+                {v.periods.iter().map(|p| view! {
+                    <option value=p.id.to_string() selected=period == Some(p.id)>{p.name.clone()}</option>
+                }).collect_view()}
+            </select>
+            {(!official).then(|| view! { <input type="hidden" name="tam-tinh" value="1" /> })}
+            <button type="submit" class="small">{t!(i18n, rankings_show)}</button>
+        </form>
+        <nav class="mode-switch" aria-label=move || t_string!(i18n, rankings_mode).to_string()>
+            <a href=format!("/xep-hang{}", query(period, true)) aria-current=official.then_some("page")>{t!(i18n, rankings_official)}</a>
+            <a href=format!("/xep-hang{}", query(period, false)) aria-current=(!official).then_some("page")>{t!(i18n, rankings_provisional)}</a>
+        </nav>
+        {(!official).then(|| view! { <p class="notice provisional">{t!(i18n, rankings_provisional_note)}</p> })}
+        <p class="updated" role="status">{t!(i18n, rankings_updated, time = updated.clone())}</p>
+        {v.standings.tables.into_iter().map(|t| view! { <Table t period official /> }).collect_view()}
+        <section class="tie-breaks">
+            <h2>{t!(i18n, rankings_tie_breaks)}</h2>
+            <ol>{v.tie_breaks.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
+        </section>
+    }
+}
+
+#[component]
+fn Table(t: BlockTable, period: Option<i64>, official: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let caption = t.block_name.clone();
+    view! {
+        <table class="data ranking" data-block=t.block_id.to_string()>
+            <caption>{caption}</caption>
+            <thead><tr>
+                <th scope="col">{t!(i18n, col_rank)}</th>
+                <th scope="col">{t!(i18n, unit)}</th>
+                <th scope="col" class="num">{t!(i18n, col_score)}</th>
+                <th scope="col">{t!(i18n, col_movement)}</th>
+            </tr></thead>
+            <tbody>
+                {t.rows.into_iter().map(|r| view! { <Row r period official /> }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn Row(r: StandingRow, period: Option<i64>, official: bool) -> impl IntoView {
+    let href = format!("/xep-hang/{}{}", r.unit_id, query(period, official));
+    view! {
+        <tr data-unit=r.unit_id.to_string()>
+            <td class="rank">{r.rank}</td>
+            <th scope="row" class="unit"><a href=href>{r.unit_name}</a></th>
+            <td class="num score">{format_points(round2(r.score))}</td>
+            <td class="movement">{movement(r.change)}</td>
+        </tr>
+    }
+}
+
+/// "▲ 2", "▼ 1" or "—": the arrow for the eye, the word for a screen reader.
+pub fn movement(change: Option<i32>) -> impl IntoView {
+    let (mark, label, class) = match change {
+        Some(n) if n > 0 => (format!("▲ {n}"), format!("lên {n} bậc"), "up"),
+        Some(n) if n < 0 => (format!("▼ {}", -n), format!("xuống {} bậc", -n), "down"),
+        Some(_) => ("=".to_string(), "giữ nguyên".to_string(), "same"),
+        None => ("—".to_string(), "chưa có hạng trước".to_string(), "none"),
+    };
+    view! { <span class=format!("move move-{class}") aria-label=label>{mark}</span> }
+}
