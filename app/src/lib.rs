@@ -9,6 +9,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod i18n;
+pub mod live;
 pub mod ui;
 
 pub use domain;

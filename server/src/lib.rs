@@ -4,5 +4,6 @@
 pub mod cli;
 mod display;
 mod evidence;
+mod live;
 pub mod routes;
 mod security;

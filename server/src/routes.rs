@@ -51,21 +51,25 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
     let throttle = Throttle::new(cli.login_per_account, cli.login_per_address);
     let https = cli.https;
     let files = app::api::evidence::FilesDir(cli.files_dir.clone().into());
+    let hub = app::live::LiveHub::start(db.clone());
 
     let routes = generate_route_list(App);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/man-hinh/{token}", get(crate::display::open))
         .route("/tep/{id}", get(crate::evidence::download))
+        .route("/truc-tiep/{campaign}", get(crate::live::stream))
         .leptos_routes_with_context(
             &options,
             routes,
             {
                 let db = db.clone();
                 let files = files.clone();
+                let hub = hub.clone();
                 move || {
                     provide_context(db.clone());
                     provide_context(files.clone());
+                    provide_context(hub.clone());
                     provide_context(throttle.clone());
                     // Leptos's hydration script carries the nonce the CSP header names.
                     let nonce = use_context::<axum::http::request::Parts>()
@@ -92,4 +96,5 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         .layer(CompressionLayer::new())
         .layer(axum::Extension(db))
         .layer(axum::Extension(files))
+        .layer(axum::Extension(hub))
 }

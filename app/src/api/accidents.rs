@@ -135,6 +135,7 @@ pub async fn add_accident(campaign_id: Id, input: AccidentInput) -> Result<Id, A
     e.new_value = Some(rec.summary());
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(campaign_id);
     Ok(id)
 }
 
@@ -167,6 +168,7 @@ pub async fn update_accident(
     e.reason = Some(reason);
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(campaign_id);
     Ok(())
 }
 
@@ -192,6 +194,7 @@ pub async fn strike_accident(campaign_id: Id, accident_id: Id, reason: String) -
     e.reason = Some(reason);
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(campaign_id);
     Ok(())
 }
 
@@ -229,6 +232,7 @@ pub async fn import_baseline(campaign_id: Id, csv: String) -> Result<BaselineImp
     ));
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(campaign_id);
     Ok(BaselineImport {
         written: rows.len(),
         replaced,

@@ -1,12 +1,13 @@
 //! The meeting-room dashboard: read-only, opened by a display token.
 
 use super::ApiError;
-use super::public::CampaignOverview;
+use crate::live::LiveSnapshot;
 use leptos::prelude::*;
 
-/// The overview of the display's campaign (or, for signed-in staff, the current one).
+/// The display's campaign (or, for signed-in staff, the current one) as the
+/// live stream last sent it: figures and official standings.
 #[server(endpoint = "dashboard/overview")]
-pub async fn dashboard_overview() -> Result<Option<CampaignOverview>, ApiError> {
+pub async fn dashboard_overview() -> Result<Option<LiveSnapshot>, ApiError> {
     use leptos::server_fn::ServerFn;
     let caller = super::access::authorize(DashboardOverview::PATH).await?;
     let db = super::server::db()?;
@@ -14,8 +15,11 @@ pub async fn dashboard_overview() -> Result<Option<CampaignOverview>, ApiError> 
         Some(id) => store::campaigns::by_id(&db, id).await?,
         None => store::campaigns::current(&db).await?,
     };
-    match campaign {
-        Some(c) => super::public::overview_of(&db, c).await.map(Some),
-        None => Ok(None),
-    }
+    let Some(c) = campaign else { return Ok(None) };
+    let hub = use_context::<crate::live::LiveHub>().ok_or(ApiError::Internal)?;
+    let frame = hub.latest(&db, c.id).await.ok_or(ApiError::Internal)?;
+    serde_json::from_str(&frame.full).map(Some).map_err(|e| {
+        tracing::error!("live frame: {e}");
+        ApiError::Internal
+    })
 }

@@ -65,6 +65,7 @@ pub async fn grant_extension(
     e.reason = Some(reason.trim().to_string());
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(campaign_id);
     Ok(())
 }
 

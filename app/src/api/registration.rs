@@ -67,6 +67,7 @@ pub async fn save_registration(
     e.new_value = Some(format!("{}; khối {block_id}; {}", status.code(), show(&given)));
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(campaign.id);
     Ok(status)
 }
 
@@ -101,5 +102,6 @@ pub async fn confirm_registration() -> Result<RegistrationStatus, ApiError> {
     e.new_value = Some(next.code().into());
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(campaign.id);
     Ok(next)
 }

@@ -90,6 +90,7 @@ pub async fn report_action(
     e.reason = reason;
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(report.campaign_id);
     Ok(new_version)
 }
 
@@ -141,5 +142,6 @@ pub async fn review_score(
     e.reason = reason;
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
+    super::server::changed(report.campaign_id);
     Ok(version + 1)
 }

@@ -13,6 +13,14 @@ pub fn db() -> Result<DatabaseConnection, ApiError> {
     })
 }
 
+/// Tells the open pages that the campaign's figures or rankings may have
+/// moved; call after the change is committed.
+pub fn changed(campaign_id: domain::Id) {
+    if let Some(hub) = use_context::<crate::live::LiveHub>() {
+        hub.changed(campaign_id);
+    }
+}
+
 /// The committee works on Vietnamese time, whatever the server's zone.
 pub fn today_local() -> NaiveDate {
     chrono::Utc::now()

@@ -15,6 +15,11 @@ pub fn datetime_local(t: DateTime<Utc>) -> String {
     vietnam(t).format("%d/%m/%Y %H:%M").to_string()
 }
 
+/// A time of day on Vietnamese time, to the second.
+pub fn time_local(t: DateTime<Utc>) -> String {
+    vietnam(t).format("%H:%M:%S %d/%m/%Y").to_string()
+}
+
 pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }

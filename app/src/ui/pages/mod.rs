@@ -7,7 +7,7 @@ mod dashboard;
 mod not_found;
 mod progress;
 mod public;
-mod rankings;
+pub mod rankings;
 mod registration;
 mod reports;
 

@@ -9,6 +9,7 @@ pub use breakdown::BreakdownPage;
 
 use crate::api::rankings::{RankingView, get_rankings};
 use crate::i18n::*;
+use crate::ui::live::{LiveStatus, use_live};
 use crate::ui::session::RequireRole;
 use domain::{BlockTable, RankingMode, Scope, StandingRow, format_points, round2};
 use leptos::prelude::*;
@@ -63,7 +64,7 @@ fn Rankings() -> impl IntoView {
                     match view.await {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
                         Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
-                        Ok(Some(v)) => view! { <Body v /> }.into_any(),
+                        Ok(Some(v)) => view! { <Body v reload=view /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -71,15 +72,37 @@ fn Rankings() -> impl IntoView {
     }
 }
 
+/// The ranking as loaded, kept current by the live stream: the official
+/// cumulative ranking comes in the stream itself; any other view is asked
+/// for again when the stream says something changed.
 #[component]
-fn Body(v: RankingView) -> impl IntoView {
+fn Body(v: RankingView, reload: Resource<Result<Option<RankingView>, crate::api::ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     let official = v.standings.mode == RankingMode::Official;
     let period = match v.standings.scope {
         Scope::Period(p) => Some(p),
         Scope::Cumulative => None,
     };
-    let updated = crate::ui::format::datetime_local(v.computed_at);
+    let streamed = official && period.is_none();
+    let live = use_live(v.campaign_id);
+    let seen = StoredValue::new(None::<chrono::DateTime<chrono::Utc>>);
+    Effect::new(move |_| {
+        let at = live.snapshot.with(|s| s.as_ref().map(|s| s.at));
+        let first = seen.get_value().is_none();
+        seen.set_value(at);
+        // The first snapshot is what was just loaded; later ones are changes.
+        if !streamed && at.is_some() && !first {
+            reload.refetch();
+        }
+    });
+    let loaded = StoredValue::new(v.standings.tables.clone());
+    let tables = move || {
+        live.snapshot
+            .with(|s| s.as_ref().and_then(|s| s.standings.as_ref()).map(|s| s.tables.clone()))
+            .filter(|_| streamed)
+            .unwrap_or_else(|| loaded.get_value())
+    };
+    let updated = crate::ui::format::time_local(v.computed_at);
     view! {
         <form class="ranking-choice" method="get" action="/xep-hang">
             <label for="ky">{t!(i18n, col_period)}</label>
@@ -97,8 +120,8 @@ fn Body(v: RankingView) -> impl IntoView {
             <a href=format!("/xep-hang{}", query(period, false)) aria-current=(!official).then_some("page")>{t!(i18n, rankings_provisional)}</a>
         </nav>
         {(!official).then(|| view! { <p class="notice provisional">{t!(i18n, rankings_provisional_note)}</p> })}
-        <p class="updated" role="status">{t!(i18n, rankings_updated, time = updated.clone())}</p>
-        {v.standings.tables.into_iter().map(|t| view! { <Table t period official /> }).collect_view()}
+        <LiveStatus live fallback_time=updated />
+        {move || tables().into_iter().map(|t| view! { <Table t period official /> }).collect_view()}
         <section class="tie-breaks">
             <h2>{t!(i18n, rankings_tie_breaks)}</h2>
             <ol>{v.tie_breaks.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>

@@ -1,0 +1,140 @@
+//! The server side: one worker computes a campaign's snapshot after each
+//! change (changes arriving together are computed once) and broadcasts it,
+//! serialized once, to every stream of that campaign.
+
+use super::LiveSnapshot;
+use domain::{Id, RankingMode, Scope};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+use store::DatabaseConnection;
+use tokio::sync::{broadcast, mpsc};
+
+/// A snapshot as sent: the JSON for staff and for the public.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub campaign_id: Id,
+    pub full: Arc<str>,
+    pub public: Arc<str>,
+}
+
+#[derive(Clone)]
+pub struct LiveHub {
+    changes: mpsc::UnboundedSender<Id>,
+    frames: broadcast::Sender<Frame>,
+    last: Arc<RwLock<HashMap<Id, Frame>>>,
+}
+
+impl LiveHub {
+    /// Starts the worker on the current runtime.
+    pub fn start(db: DatabaseConnection) -> LiveHub {
+        let (changes, rx) = mpsc::unbounded_channel();
+        let (frames, _) = broadcast::channel(64);
+        let hub = LiveHub {
+            changes,
+            frames,
+            last: Arc::default(),
+        };
+        tokio::spawn(hub.clone().work(db, rx));
+        hub
+    }
+
+    /// Something that may move the campaign's figures or rankings was committed.
+    pub fn changed(&self, campaign_id: Id) {
+        let _ = self.changes.send(campaign_id);
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Frame> {
+        self.frames.subscribe()
+    }
+
+    /// The latest frame of a campaign, computed now if there is none yet.
+    pub async fn latest(&self, db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
+        if let Some(f) = self.last.read().ok().and_then(|l| l.get(&campaign_id).cloned()) {
+            return Some(f);
+        }
+        let frame = compute(db, campaign_id).await?;
+        if let Ok(mut l) = self.last.write() {
+            l.insert(campaign_id, frame.clone());
+        }
+        Some(frame)
+    }
+
+    async fn work(self, db: DatabaseConnection, mut rx: mpsc::UnboundedReceiver<Id>) {
+        // A deadline passing moves rankings with no write: the open
+        // campaigns are recomputed each minute, and sent only if they changed.
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            let mut due = BTreeSet::new();
+            tokio::select! {
+                got = rx.recv() => match got {
+                    Some(id) => { due.insert(id); }
+                    None => return,
+                },
+                _ = tick.tick() => {
+                    if let Ok(l) = self.last.read() { due.extend(l.keys().copied()); }
+                }
+            }
+            // Changes that arrive together (an import, a batch of approvals) are computed once.
+            tokio::time::sleep(Duration::from_millis(30)).await;
+            while let Ok(id) = rx.try_recv() {
+                due.insert(id);
+            }
+            for id in due {
+                let Some(frame) = compute(&db, id).await else { continue };
+                let same = self
+                    .last
+                    .read()
+                    .ok()
+                    .and_then(|l| l.get(&id).map(|old| strip_time(&old.full) == strip_time(&frame.full)))
+                    .unwrap_or(false);
+                if let Ok(mut l) = self.last.write() {
+                    l.insert(id, frame.clone());
+                }
+                if !same {
+                    let _ = self.frames.send(frame);
+                }
+            }
+        }
+    }
+}
+
+/// The snapshot without its time stamp, to tell a real change from a tick.
+fn strip_time(json: &str) -> &str {
+    json.split_once(",\"overview\"").map_or(json, |(_, rest)| rest)
+}
+
+async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
+    let result = async {
+        let campaign = store::campaigns::by_id(db, campaign_id)
+            .await?
+            .ok_or_else(|| store::StoreError::NotFound("campaign".into()))?;
+        let input = store::standings::input(db, campaign_id, crate::api::server::now_local()).await?;
+        let overview = crate::api::public::overview_of(db, campaign)
+            .await
+            .map_err(|e| store::StoreError::Invalid(e.to_string()))?;
+        Ok::<_, store::StoreError>((input, overview))
+    }
+    .await;
+    let (input, overview) = match result {
+        Ok(x) => x,
+        Err(e) => {
+            tracing::error!(campaign_id, "live snapshot: {e}");
+            return None;
+        }
+    };
+    let mut snapshot = LiveSnapshot {
+        campaign_id,
+        at: chrono::Utc::now(),
+        overview,
+        standings: Some(domain::standings(&input, Scope::Cumulative, RankingMode::Official)),
+    };
+    let full = serde_json::to_string(&snapshot).ok()?;
+    snapshot.standings = None;
+    let public = serde_json::to_string(&snapshot).ok()?;
+    Some(Frame {
+        campaign_id,
+        full: full.into(),
+        public: public.into(),
+    })
+}

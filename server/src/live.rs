@@ -1,0 +1,71 @@
+//! `/truc-tiep/{campaign}`: the campaign's live snapshots as Server-Sent
+//! Events. Staff and meeting-room screens get the official standings with
+//! the figures; everyone else the public figures only. A "ping" event every
+//! few seconds lets a page tell a quiet stream from a dead one.
+
+use app::auth::AuthSession;
+use app::live::{Frame, LiveHub, PING_SECS};
+use axum::{
+    Extension,
+    extract::Path,
+    http::StatusCode,
+    response::{
+        IntoResponse, Response,
+        sse::{Event, Sse},
+    },
+};
+use domain::Id;
+use std::convert::Infallible;
+use std::time::Duration;
+use store::DatabaseConnection;
+use tokio::sync::broadcast::error::RecvError;
+
+pub async fn stream(
+    Path(campaign_id): Path<Id>,
+    auth: AuthSession,
+    Extension(db): Extension<DatabaseConnection>,
+    Extension(hub): Extension<LiveHub>,
+) -> Response {
+    let staff = auth.user.is_some() || is_display_of(&auth, &db, campaign_id).await;
+    let rx = hub.subscribe();
+    let Some(first) = hub.latest(&db, campaign_id).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let pick = move |f: &Frame| -> String { if staff { f.full.to_string() } else { f.public.to_string() } };
+    let first = Event::default().event("snapshot").data(pick(&first));
+    let ping = tokio::time::interval(Duration::from_secs(PING_SECS));
+    let events = futures::stream::unfold((rx, ping, Some(first)), move |(mut rx, mut ping, first)| async move {
+        if let Some(ev) = first {
+            return Some((Ok::<_, Infallible>(ev), (rx, ping, None)));
+        }
+        loop {
+            tokio::select! {
+                got = rx.recv() => match got {
+                    Ok(f) if f.campaign_id == campaign_id => {
+                        let ev = Event::default().event("snapshot").data(pick(&f));
+                        return Some((Ok(ev), (rx, ping, None)));
+                    }
+                    // Another campaign's, or frames missed while slow: the next one carries all.
+                    Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                },
+                _ = ping.tick() => {
+                    let ev = Event::default().event("ping").data(chrono::Utc::now().to_rfc3339());
+                    return Some((Ok(ev), (rx, ping, None)));
+                }
+            }
+        }
+    });
+    // Proxies must not hold the stream back.
+    ([("x-accel-buffering", "no"), ("cache-control", "no-store")], Sse::new(events)).into_response()
+}
+
+async fn is_display_of(auth: &AuthSession, db: &DatabaseConnection, campaign_id: Id) -> bool {
+    let Ok(Some(token_id)) = auth.session.get::<Id>(app::api::access::DISPLAY_SESSION_KEY).await else {
+        return false;
+    };
+    matches!(
+        store::display_tokens::active_by_id(db, token_id).await,
+        Ok(Some(t)) if t.campaign_id == campaign_id
+    )
+}
