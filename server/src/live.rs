@@ -31,7 +31,13 @@ pub async fn stream(
     let Some(first) = hub.latest(&db, campaign_id).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let pick = move |f: &Frame| -> String { if staff { f.full.to_string() } else { f.public.to_string() } };
+    let pick = move |f: &Frame| -> String {
+        if staff {
+            f.full.to_string()
+        } else {
+            f.public.to_string()
+        }
+    };
     let first = Event::default().event("snapshot").data(pick(&first));
     let ping = tokio::time::interval(Duration::from_secs(PING_SECS));
     let events = futures::stream::unfold((rx, ping, Some(first)), move |(mut rx, mut ping, first)| async move {
@@ -57,7 +63,11 @@ pub async fn stream(
         }
     });
     // Proxies must not hold the stream back.
-    ([("x-accel-buffering", "no"), ("cache-control", "no-store")], Sse::new(events)).into_response()
+    (
+        [("x-accel-buffering", "no"), ("cache-control", "no-store")],
+        Sse::new(events),
+    )
+        .into_response()
 }
 
 async fn is_display_of(auth: &AuthSession, db: &DatabaseConnection, campaign_id: Id) -> bool {

@@ -4,6 +4,7 @@ use crate::api::public::{CampaignOverview, public_overview};
 use crate::i18n::*;
 use crate::ui::components::{DemoBanner, FiguresTable};
 use crate::ui::format;
+use crate::ui::live::use_live;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -34,6 +35,14 @@ fn Overview(o: CampaignOverview) -> impl IntoView {
     let days_left = o.days_left;
     let description = format!("{} — {} {}", c.theme, c.plan_number, c.title);
     let window = o.window.clone();
+    // The figures follow the live stream; the server-rendered ones stand until it speaks.
+    let live = use_live(c.id);
+    let loaded = StoredValue::new(o.progress.clone());
+    let progress = move || {
+        live.snapshot
+            .with(|s| s.as_ref().map(|s| s.overview.progress.clone()))
+            .unwrap_or_else(|| loaded.get_value())
+    };
     view! {
         <Title text=format!("{} — Thi đua ATGT", c.title) />
         <Meta name="description" content=description />
@@ -75,7 +84,10 @@ fn Overview(o: CampaignOverview) -> impl IntoView {
                         <p class="window">
                             {move || t_string!(i18n, figures_window, from = from.clone(), to = to.clone(), year = baseline_year).to_string()}
                         </p>
-                        <FiguresTable progress=o.progress baseline_year />
+                        {move || view! { <FiguresTable progress=progress() baseline_year /> }}
+                        <Show when=move || live.stale.get()>
+                            <p class="stale-banner" role="alert">{t!(i18n, live_stale)}</p>
+                        </Show>
                         <p class="note">{t!(i18n, figures_note)}</p>
                     }
                         .into_any()

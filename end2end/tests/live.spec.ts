@@ -1,0 +1,77 @@
+import { test, expect, Browser, Page } from "@playwright/test";
+import fs from "fs";
+import path from "path";
+import { query } from "./db";
+import { hydrated } from "./hydrated";
+import { signIn } from "./session";
+
+async function open(browser: Browser, width: number, height: number) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  return context.newPage();
+}
+
+test("an approval reaches the meeting-room screen, and an accident the public page, within a second, without reload", async ({ browser }) => {
+  test.setTimeout(60_000);
+  // A submitted report: approving it puts its scores into the official ranking.
+  const [r] = await query(
+    `SELECT r.id, r.unit_id FROM reports r JOIN periods p ON p.id = r.period_id
+     WHERE r.status = 'submitted' AND p.kind = 'monthly' ORDER BY r.id LIMIT 1`,
+  );
+  const tv = await open(browser, 1920, 1080);
+  await tv.goto("/man-hinh/demo-phong-hop");
+  await hydrated(tv);
+  const score = tv.locator(`table.dash-ranking tr[data-unit="${r.unit_id}"] td.score`);
+  const before = (await score.textContent())!.trim();
+  await expect(tv.locator(".dashboard")).not.toContainText("Mất kết nối");
+
+  const phone = await open(browser, 360, 780);
+  await phone.goto("/");
+  await hydrated(phone);
+  const accidents = phone.locator('tr[data-measure="accidents"] td.current');
+  const accidentsBefore = (await accidents.textContent())!.trim();
+
+  const office = await open(browser, 1366, 768);
+  await signIn(office, "thuongtruc");
+  await office.goto(`/bao-cao/${r.id}`);
+  await hydrated(office);
+  const approved = office.waitForResponse((res) => res.url().includes("/api/reports/act") && res.status() === 200);
+  await office.getByRole("button", { name: "Duyệt báo cáo" }).click();
+  await approved;
+  await expect(score).not.toHaveText(before, { timeout: 1_000 });
+  await tv.screenshot({ path: "test-results/live-dashboard-1920.png" });
+
+  // The police record an accident: the public figures move on their own.
+  const police = await open(browser, 360, 780);
+  await signIn(police, "cong-an-huyen");
+  await police.goto("/tai-nan");
+  await hydrated(police);
+  await police.getByLabel("Xã, thị trấn nơi xảy ra").selectOption({ label: "Xã Phú Mỹ" });
+  // Inside the demo campaign's months, so that it counts in its figures.
+  await police.getByLabel("Ngày giờ xảy ra").fill("2024-12-10T07:30");
+  await police.getByLabel("Số người chết").fill("0");
+  await police.getByLabel("Số người bị thương").fill("1");
+  const saved = police.waitForResponse((res) => res.url().includes("/api/accidents/add") && res.status() === 200);
+  await police.getByRole("button", { name: "Lưu" }).click();
+  await saved;
+  await expect(accidents).not.toHaveText(accidentsBefore, { timeout: 1_000 });
+  await phone.screenshot({ path: "test-results/live-public-360.png", fullPage: true });
+  await expect(phone.locator(".stale-banner")).toHaveCount(0);
+});
+
+test("the screen says when the server is gone, keeps its data, and recovers when it is back", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const ctl = process.env.E2E_CTL!;
+  const tv = await open(browser, 1920, 1080);
+  await tv.goto("/man-hinh/demo-phong-hop");
+  await hydrated(tv);
+  const figures = tv.locator("tr[data-measure]");
+  await expect(figures).toHaveCount(6);
+  fs.writeFileSync(path.join(ctl, "paused"), "");
+  process.kill(Number(fs.readFileSync(path.join(ctl, "pid"), "utf8")), "SIGKILL");
+  await expect(tv.locator(".stale-banner")).toBeVisible({ timeout: 5_000 });
+  await expect(figures).toHaveCount(6);
+  await tv.screenshot({ path: "test-results/live-stale-1920.png" });
+  fs.rmSync(path.join(ctl, "paused"));
+  await expect(tv.locator(".stale-banner")).toHaveCount(0, { timeout: 20_000 });
+  await expect(figures).toHaveCount(6);
+});
