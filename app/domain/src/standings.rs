@@ -198,6 +198,18 @@ pub fn standings(input: &StandingsInput, scope: Scope, mode: RankingMode) -> Sta
     Standings { mode, scope, tables }
 }
 
+/// The standings of one block only: after a change to one unit's report,
+/// the only block whose order can move is its own.
+pub fn block_standings(input: &StandingsInput, block_id: Id, scope: Scope, mode: RankingMode) -> Option<BlockTable> {
+    let only = StandingsInput {
+        sheet: input.sheet.clone(),
+        periods: input.periods.clone(),
+        blocks: input.blocks.iter().filter(|b| b.id == block_id).cloned().collect(),
+        units: input.units.iter().filter(|u| u.block_id == block_id).cloned().collect(),
+    };
+    standings(&only, scope, mode).tables.pop()
+}
+
 /// What the change of rank is measured against.
 fn previous(input: &StandingsInput, scope: &Scope) -> Option<(StandingsInput, Scope)> {
     match scope {
