@@ -113,3 +113,72 @@ async fn the_office_returns_with_a_reason_approves_and_reopens_and_every_step_is
         store::testing::finish(vec![(label, db)]).await;
     }
 }
+
+/// Reads SSE events from a live stream until one named `snapshot` arrives.
+async fn next_snapshot(body: &mut axum::body::BodyDataStream) -> app::live::LiveSnapshot {
+    use futures::StreamExt;
+    let mut buf = String::new();
+    loop {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(5), body.next())
+            .await
+            .expect("an event within 5 s")
+            .expect("the stream is open")
+            .expect("a chunk");
+        buf.push_str(&String::from_utf8_lossy(&chunk));
+        while let Some(end) = buf.find("\n\n") {
+            let event: String = buf.drain(..end + 2).collect();
+            if event.contains("event: snapshot") {
+                let data: String = event
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: "))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                return serde_json::from_str(&data).expect("a snapshot");
+            }
+        }
+    }
+}
+
+/// The live stream: the public one carries figures only, a staff one the
+/// official standings too, and an approval reaches it as a new snapshot in
+/// which the approved unit's score has moved.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_approval_reaches_the_live_stream_with_the_new_standings() {
+    for (label, db) in store::testing::databases().await {
+        let server = Server::start(db.clone()).await;
+        let c = store::campaigns::current(&server.db).await.unwrap().unwrap();
+        let path = app::live::stream_path(c.id);
+        let mut public = Client::anonymous(&server);
+        let res = public.get(&path).await;
+        assert_eq!(res.status(), 200, "[{label}]");
+        assert_eq!(res.headers()["content-type"], "text/event-stream");
+        let mut stream = res.into_body().into_data_stream();
+        let first = next_snapshot(&mut stream).await;
+        assert!(first.standings.is_none(), "[{label}] no standings to the public");
+        assert_eq!(first.overview.campaign.id, c.id);
+        drop(stream);
+
+        let mut council = Client::signed_in(&server, Persona::Council).await;
+        let mut stream = council.get(&path).await.into_body().into_data_stream();
+        let before = next_snapshot(&mut stream).await.standings.expect("standings for staff");
+        let (id, v) = report_in(&server, "submitted").await;
+        let unit = store::reports::get(&server.db, id).await.unwrap().unwrap().unit_id;
+        let score = |s: &domain::Standings| {
+            s.tables
+                .iter()
+                .flat_map(|t| &t.rows)
+                .find(|r| r.unit_id == unit)
+                .map(|r| r.score)
+        };
+        let mut office = Client::signed_in(&server, Persona::Office).await;
+        let approve = format!("report_id={id}&kind=approve&version={v}");
+        assert_eq!(office.post("/api/reports/act", &approve).await, 200, "[{label}]");
+        let after = next_snapshot(&mut stream).await.standings.unwrap();
+        assert_ne!(
+            score(&before),
+            score(&after),
+            "[{label}] the approved unit's score moved"
+        );
+        store::testing::finish(vec![(label, db)]).await;
+    }
+}

@@ -111,7 +111,14 @@ fn bench(c: &mut Criterion) {
     let block = input.units[unit].block_id;
     g.bench_function("after_one_changed_score", |b| {
         b.iter(|| {
-            let s = input.units[unit].periods.get_mut(&11).unwrap().scores.scores.get_mut("C3").unwrap();
+            let s = input.units[unit]
+                .periods
+                .get_mut(&11)
+                .unwrap()
+                .scores
+                .scores
+                .get_mut("C3")
+                .unwrap();
             s.reviewed_score = Some(if s.reviewed_score == Some(2.5) { 0.5 } else { 2.5 });
             block_standings(black_box(&input), block, Scope::Cumulative, RankingMode::Official)
         })
