@@ -149,8 +149,9 @@ fn PledgeForm(r: RegistrationView, save: ServerAction<SaveRegistration>) -> impl
                         <div class="pledge-field">
                             <label for=id.clone()>{a.label()}</label>
                             <input id=id.clone() class="pledge-value" inputmode="numeric" autocomplete="off"
+                                aria-describedby=format!("error-{id}")
                                 prop:value=move || s.get() on:input=move |ev| s.set(event_target_value(&ev)) />
-                            <span class="field-error" role="alert">{err}</span>
+                            <span class="field-error" id=format!("error-{id}")>{err}</span>
                         </div>
                     }
                 }).collect_view()}

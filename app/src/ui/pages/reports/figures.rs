@@ -45,7 +45,7 @@ fn Figure(f: ActivityFigure, editable: bool, draft: Draft) -> impl IntoView {
             <label for=id.clone()>{a.label()}</label>
             <input id=id.clone() class="figure-value" inputmode="numeric" autocomplete="off" disabled=!editable
                 aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=format!("pledge-{id}")
+                aria-describedby=format!("pledge-{id} error-{id}")
                 prop:value=move || input.map(|s| s.get()).unwrap_or_default()
                 on:input=move |ev| {
                     if let Some(s) = input {
@@ -61,7 +61,7 @@ fn Figure(f: ActivityFigure, editable: bool, draft: Draft) -> impl IntoView {
                     None => view! { {t!(i18n, figures_no_pledge)} }.into_any(),
                 }}
             </span>
-            <span class="field-error" role="alert">{move || error.get()}</span>
+            <span class="field-error" id=format!("error-{id}")>{move || error.get()}</span>
         </li>
     }
 }

@@ -54,20 +54,23 @@ pub fn TaskList() -> impl IntoView {
 fn StartButton(period_id: domain::Id) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = leptos_router::hooks::use_navigate();
-    let start = Action::new_local(move |_: &()| {
+    let pending = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let start = move |_| {
+        pending.set(true);
         let navigate = navigate.clone();
-        async move {
-            let id = start_report(period_id).await?;
-            navigate(&format!("/bao-cao/{id}"), Default::default());
-            Ok::<_, crate::api::ApiError>(id)
-        }
-    });
-    let error = move || start.value().get().and_then(|v| v.err()).map(|e| e.message_vi());
+        leptos::task::spawn_local(async move {
+            match start_report(period_id).await {
+                Ok(id) => navigate(&format!("/bao-cao/{id}"), Default::default()),
+                Err(e) => failed.set(Some(e.message_vi())),
+            }
+            pending.set(false);
+        });
+    };
     view! {
-        <button type="button" class="small start-report" disabled=move || start.pending().get()
-            on:click=move |_| { start.dispatch(()); }>
+        <button type="button" class="small start-report" disabled=move || pending.get() on:click=start>
             {t!(i18n, tasks_start)}
         </button>
-        <span class="field-error" role="alert">{error}</span>
+        <span class="field-error" role="status">{move || failed.get()}</span>
     }
 }
