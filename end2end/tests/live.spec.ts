@@ -63,9 +63,15 @@ test("the screen says when the server is gone, keeps its data, and recovers when
   const ctl = process.env.E2E_CTL!;
   const tv = await open(browser, 1920, 1080);
   await tv.goto("/man-hinh/demo-phong-hop");
+  await tv.goto("/man-hinh?xoay=3");
   await hydrated(tv);
   const figures = tv.locator("tr[data-measure]");
   await expect(figures).toHaveCount(6);
+  // The panels take turns: the first block's ranking comes after the figures.
+  await expect(tv.locator('[data-panel="block-0"]')).toBeVisible({ timeout: 5_000 });
+  await expect(tv.locator('[data-panel="figures"]')).toBeHidden();
+  await tv.screenshot({ path: "test-results/live-block-1920.png" });
+  await expect(tv.locator('[data-panel="figures"]')).toBeVisible({ timeout: 12_000 });
   fs.writeFileSync(path.join(ctl, "paused"), "");
   process.kill(Number(fs.readFileSync(path.join(ctl, "pid"), "utf8")), "SIGKILL");
   await expect(tv.locator(".stale-banner")).toBeVisible({ timeout: 5_000 });
@@ -74,4 +80,7 @@ test("the screen says when the server is gone, keeps its data, and recovers when
   fs.rmSync(path.join(ctl, "paused"));
   await expect(tv.locator(".stale-banner")).toHaveCount(0, { timeout: 20_000 });
   await expect(figures).toHaveCount(6);
+  // Nothing on the screen scrolls, the banner included.
+  const overflow = await tv.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

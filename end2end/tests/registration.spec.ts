@@ -41,7 +41,7 @@ test("a unit registers with pledges, its head confirms, and it reports its activ
   expect((await query("SELECT count(*)::int AS n FROM registrations WHERE unit_id = $1", [u.id]))[0].n).toBe(0);
   await inputs.first().fill("12");
   await page.getByRole("button", { name: "Gửi đăng ký" }).click();
-  await expect(page.locator(".pledge-form [role=status]")).toHaveText("Đã gửi đăng ký. Chờ lãnh đạo đơn vị xác nhận.");
+  await expect(page.locator(".pledge-form [role=status] .ok")).toHaveText("Đã gửi đăng ký. Chờ lãnh đạo đơn vị xác nhận.");
   await expect(page.locator(".registration-status")).toContainText("Chờ lãnh đạo đơn vị xác nhận");
   const [reg] = await query(
     "SELECT r.status, b.name AS block, (SELECT target_value FROM pledges p WHERE p.registration_id = r.id AND p.activity = 'propaganda_sessions') AS sessions FROM registrations r JOIN blocks b ON b.id = r.block_id WHERE r.unit_id = $1",

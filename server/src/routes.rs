@@ -53,38 +53,36 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
     let files = app::api::evidence::FilesDir(cli.files_dir.clone().into());
     let hub = app::live::LiveHub::start(db.clone());
 
+    // What every page and server function reads from its context; the
+    // not-found page renders the app too, so it gets the same.
+    let context = {
+        let db = db.clone();
+        let files = files.clone();
+        let hub = hub.clone();
+        move || {
+            provide_context(db.clone());
+            provide_context(files.clone());
+            provide_context(hub.clone());
+            provide_context(throttle.clone());
+            // Leptos's hydration script carries the nonce the CSP header names.
+            let nonce =
+                use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned());
+            if let Some(CspNonce(n)) = nonce {
+                provide_context(leptos::nonce::Nonce::from_value(n));
+            }
+        }
+    };
     let routes = generate_route_list(App);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/man-hinh/{token}", get(crate::display::open))
         .route("/tep/{id}", get(crate::evidence::download))
         .route("/truc-tiep/{campaign}", get(crate::live::stream))
-        .leptos_routes_with_context(
-            &options,
-            routes,
-            {
-                let db = db.clone();
-                let files = files.clone();
-                let hub = hub.clone();
-                move || {
-                    provide_context(db.clone());
-                    provide_context(files.clone());
-                    provide_context(hub.clone());
-                    provide_context(throttle.clone());
-                    // Leptos's hydration script carries the nonce the CSP header names.
-                    let nonce = use_context::<axum::http::request::Parts>()
-                        .and_then(|p| p.extensions.get::<CspNonce>().cloned());
-                    if let Some(CspNonce(n)) = nonce {
-                        provide_context(leptos::nonce::Nonce::from_value(n));
-                    }
-                }
-            },
-            {
-                let options = options.clone();
-                move || shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(middleware::from_fn(app::api::auth::absolute_timeout))
         .layer(auth_layer)

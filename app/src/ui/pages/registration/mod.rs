@@ -69,7 +69,7 @@ fn Status(r: RegistrationView, confirm: ServerAction<ConfirmRegistration>) -> im
                 {t!(i18n, registration_confirm)}
             </button>
         })}
-        <p class="error" role="alert">{error}</p>
+        {move || error().map(|m| view! { <p class="error" role="alert">{m}</p> })}
     }
 }
 
@@ -158,8 +158,10 @@ fn PledgeForm(r: RegistrationView, save: ServerAction<SaveRegistration>) -> impl
             </fieldset>
             {confirmed.then(|| view! { <p class="hint">{t!(i18n, registration_change_note)}</p> })}
             <button type="submit" class="primary" disabled=move || save.pending().get()>{t!(i18n, registration_save)}</button>
-            <p class="ok" role="status">{move || saved().then(|| t_string!(i18n, registration_saved).to_string())}</p>
-            <p class="error" role="alert">{form_error}</p>
+            <div role="status">
+                {move || saved().then(|| view! { <p class="ok">{t_string!(i18n, registration_saved).to_string()}</p> })}
+            </div>
+            {move || form_error().map(|m| view! { <p class="error" role="alert">{m}</p> })}
         </form>
     }
 }

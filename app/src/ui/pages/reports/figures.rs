@@ -14,7 +14,7 @@ pub fn ActivityFigures(figures: Vec<ActivityFigure>, editable: bool, draft: Draf
     }
     view! {
         <section class="activity-figures" aria-labelledby="figures-title">
-            <h2 id="figures-title">{t!(i18n, figures_title)}</h2>
+            <h2 id="figures-title">{t!(i18n, activity_figures_title)}</h2>
             <p class="hint">{t!(i18n, figures_hint)}</p>
             <ul>
                 {figures.into_iter().map(|f| view! { <Figure f editable draft /> }).collect_view()}
