@@ -157,8 +157,10 @@ fn adjustment_cap(sheet: &Sheet, kind: UnitKind, rule: ScoringRule) -> f64 {
         .map_or(ADJUSTMENT_CAP, |c| c.max_points)
 }
 
-fn line(c: &Criterion, input: &ReportScores, mode: RankingMode) -> CriterionLine {
-    let entered = input.scores.get(&c.code).cloned().unwrap_or_default();
+/// What one criterion counts: (self-score, reviewed score, points after
+/// clamping). `entries` false counts none of what the unit entered (an
+/// official ranking's report that is not approved yet).
+fn points(c: &Criterion, input: &ReportScores, mode: RankingMode, entries: bool) -> (Option<f64>, Option<f64>, f64) {
     let (self_score, reviewed_score, raw) = match c.rule {
         ScoringRule::Outcomes => {
             let raw = outcome_points(&input.current_figures, &input.baseline_figures) * c.max_points / OUTCOMES_MAX;
@@ -169,20 +171,27 @@ fn line(c: &Criterion, input: &ReportScores, mode: RankingMode) -> CriterionLine
             (None, None, if on_time { c.max_points } else { 0.0 })
         }
         ScoringRule::ActivityAgainstPledge => {
-            let raw = c.activity.map_or(0.0, |a| {
+            let raw = c.activity.filter(|_| entries).map_or(0.0, |a| {
                 let share = input.pledge_shares.get(&a).copied().unwrap_or(0.0);
                 activity_points(c.max_points, input.activities.get(&a).copied(), share)
             });
             (None, None, raw)
         }
         _ => {
+            let entered = input.scores.get(&c.code).filter(|_| entries);
+            let (s, r) = entered.map_or((None, None), |e| (e.self_score, e.reviewed_score));
             let counted = match mode {
-                RankingMode::Provisional => entered.self_score,
-                RankingMode::Official => entered.reviewed_score.or(entered.self_score),
+                RankingMode::Provisional => s,
+                RankingMode::Official => r.or(s),
             };
-            (entered.self_score, entered.reviewed_score, counted.unwrap_or(0.0))
+            (s, r, counted.unwrap_or(0.0))
         }
     };
+    (self_score, reviewed_score, clamp(raw, c.max_points))
+}
+
+fn line(c: &Criterion, input: &ReportScores, mode: RankingMode) -> CriterionLine {
+    let (self_score, reviewed_score, points) = points(c, input, mode, true);
     CriterionLine {
         code: c.code.clone(),
         group_code: c.group_code.clone(),
@@ -190,8 +199,30 @@ fn line(c: &Criterion, input: &ReportScores, mode: RankingMode) -> CriterionLine
         max_points: c.max_points,
         self_score,
         reviewed_score,
-        points: clamp(raw, c.max_points),
+        points,
     }
+}
+
+/// (normalized, bonus, penalty, total) from the points earned.
+fn finish(
+    sheet: &Sheet,
+    kind: UnitKind,
+    input: &ReportScores,
+    earned: f64,
+    applicable_max: f64,
+) -> (f64, f64, f64, f64) {
+    let normalized = if applicable_max > 0.0 {
+        (100.0 * earned / applicable_max).min(100.0)
+    } else {
+        0.0
+    };
+    let bonus = clamp(input.bonus, adjustment_cap(sheet, kind, ScoringRule::Bonus));
+    let missing = if input.missing { MISSING_REPORT_PENALTY } else { 0.0 };
+    let penalty = clamp(
+        clamp(input.penalty, f64::MAX) + missing,
+        adjustment_cap(sheet, kind, ScoringRule::Penalty),
+    );
+    (normalized, bonus, penalty, normalized + bonus - penalty)
 }
 
 /// A unit's score for one period, with every line that made it.
@@ -203,22 +234,12 @@ pub fn period_score(sheet: &Sheet, unit_kind: UnitKind, input: &ReportScores, mo
         .collect();
     let earned: f64 = lines.iter().map(|l| l.points).sum();
     let applicable_max: f64 = lines.iter().map(|l| l.max_points).sum();
-    let normalized = if applicable_max > 0.0 {
-        (100.0 * earned / applicable_max).min(100.0)
-    } else {
-        0.0
-    };
     let outcomes_points = lines
         .iter()
         .filter(|l| l.rule == ScoringRule::Outcomes)
         .map(|l| l.points)
         .sum();
-    let bonus = clamp(input.bonus, adjustment_cap(sheet, unit_kind, ScoringRule::Bonus));
-    let missing = if input.missing { MISSING_REPORT_PENALTY } else { 0.0 };
-    let penalty = clamp(
-        clamp(input.penalty, f64::MAX) + missing,
-        adjustment_cap(sheet, unit_kind, ScoringRule::Penalty),
-    );
+    let (normalized, bonus, penalty, total) = finish(sheet, unit_kind, input, earned, applicable_max);
     ScoreBreakdown {
         mode,
         lines,
@@ -228,8 +249,29 @@ pub fn period_score(sheet: &Sheet, unit_kind: UnitKind, input: &ReportScores, mo
         outcomes_points,
         bonus,
         penalty,
-        total: normalized + bonus - penalty,
+        total,
     }
+}
+
+/// (total, group G points) exactly as [`period_score`] computes them, without
+/// building the breakdown: what a ranking of thousands of units needs.
+pub fn period_total(
+    sheet: &Sheet,
+    kind: UnitKind,
+    input: &ReportScores,
+    mode: RankingMode,
+    entries: bool,
+) -> (f64, f64) {
+    let (mut earned, mut max, mut outcomes) = (0.0, 0.0, 0.0);
+    for c in sheet.applicable(kind).filter(|c| !c.is_adjustment()) {
+        let (_, _, p) = points(c, input, mode, entries);
+        earned += p;
+        max += c.max_points;
+        if c.rule == ScoringRule::Outcomes {
+            outcomes += p;
+        }
+    }
+    (finish(sheet, kind, input, earned, max).3, outcomes)
 }
 
 /// The campaign score: mean of the closed periods' scores; `None` before any closed.

@@ -4,7 +4,7 @@
 //! inputs, this module decides.
 
 use crate::ranking::{RankEntry, TieBreak, rank, rank_changes};
-use crate::scoring::{RankingMode, ReportScores, ScoreBreakdown, cumulative, period_score};
+use crate::scoring::{RankingMode, ReportScores, ScoreBreakdown, cumulative, period_score, period_total};
 use crate::sheet::Sheet;
 use crate::types::{Id, UnitKind};
 use chrono::NaiveDateTime;
@@ -92,54 +92,72 @@ pub struct Standings {
 /// self-scores of every report; an official one only approved reports
 /// (their reviewed scores), a report not yet approved earning nothing of
 /// its self-scored lines.
-fn counted(record: &PeriodRecord, mode: RankingMode) -> ReportScores {
-    let mut scores = record.scores.clone();
-    if mode == RankingMode::Official && !record.approved {
-        scores.scores.clear();
-        scores.activities.clear();
-    }
-    scores
+fn counts_entries(record: &PeriodRecord, mode: RankingMode) -> bool {
+    mode == RankingMode::Provisional || record.approved
 }
 
 /// A unit's breakdown for a period; `None` when it has nothing for it.
 pub fn unit_period(input: &StandingsInput, unit: &UnitRecord, period: Id, mode: RankingMode) -> Option<ScoreBreakdown> {
     let record = unit.periods.get(&period)?;
-    Some(period_score(&input.sheet, unit.kind, &counted(record, mode), mode))
+    if counts_entries(record, mode) {
+        return Some(period_score(&input.sheet, unit.kind, &record.scores, mode));
+    }
+    let mut scores = record.scores.clone();
+    scores.scores.clear();
+    scores.activities.clear();
+    Some(period_score(&input.sheet, unit.kind, &scores, mode))
 }
 
-/// (score, outcomes points, last submission) of each unit in scope.
-fn entries(input: &StandingsInput, scope: &Scope, mode: RankingMode) -> Vec<(Id, RankEntry)> {
+/// Each unit's (total, group G points) in the period at `index`.
+fn column(input: &StandingsInput, index: usize, mode: RankingMode) -> Vec<Option<(f64, f64)>> {
+    let id = input.periods[index].id;
     input
         .units
         .iter()
-        .filter_map(|u| {
-            let (score, outcomes, at) = match scope {
-                Scope::Period(p) => {
-                    let b = unit_period(input, u, *p, mode)?;
-                    (
-                        b.total,
-                        b.outcomes_points,
-                        u.periods.get(p).and_then(|r| r.submitted_at),
-                    )
-                }
-                Scope::Cumulative => {
-                    let closed: Vec<ScoreBreakdown> = input
-                        .periods
-                        .iter()
-                        .filter(|p| p.closed)
-                        .filter_map(|p| unit_period(input, u, p.id, mode))
-                        .collect();
-                    let totals: Vec<f64> = closed.iter().map(|b| b.total).collect();
-                    let outcomes: Vec<f64> = closed.iter().map(|b| b.outcomes_points).collect();
-                    let at = u.periods.values().filter_map(|r| r.submitted_at).max();
-                    (cumulative(&totals)?, cumulative(&outcomes).unwrap_or(0.0), at)
-                }
-            };
+        .map(|u| {
+            let r = u.periods.get(&id)?;
+            Some(period_total(
+                &input.sheet,
+                u.kind,
+                &r.scores,
+                mode,
+                counts_entries(r, mode),
+            ))
+        })
+        .collect()
+}
+
+/// The periods a scope reads, as indexes: one month, or the closed ones.
+fn scope_periods(input: &StandingsInput, scope: &Scope) -> Option<Vec<usize>> {
+    match scope {
+        Scope::Period(p) => Some(vec![input.periods.iter().position(|x| x.id == *p)?]),
+        Scope::Cumulative => Some((0..input.periods.len()).filter(|&i| input.periods[i].closed).collect()),
+    }
+}
+
+/// Each unit's entry in a scope, from the period columns computed once.
+fn entries(
+    input: &StandingsInput,
+    columns: &BTreeMap<usize, Vec<Option<(f64, f64)>>>,
+    periods: &[usize],
+) -> Vec<(Id, RankEntry)> {
+    input
+        .units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| {
+            let cells: Vec<(f64, f64)> = periods.iter().filter_map(|p| columns[p][i]).collect();
+            let totals: Vec<f64> = cells.iter().map(|c| c.0).collect();
+            let outcomes: Vec<f64> = cells.iter().map(|c| c.1).collect();
+            let at = periods
+                .iter()
+                .filter_map(|p| u.periods.get(&input.periods[*p].id).and_then(|r| r.submitted_at))
+                .max();
             let entry = RankEntry {
                 unit_id: u.unit_id,
                 unit_name: u.unit_name.clone(),
-                score,
-                outcomes_points: outcomes,
+                score: cumulative(&totals)?,
+                outcomes_points: cumulative(&outcomes).unwrap_or(0.0),
                 last_submitted_at: at,
             };
             Some((u.block_id, entry))
@@ -147,19 +165,15 @@ fn entries(input: &StandingsInput, scope: &Scope, mode: RankingMode) -> Vec<(Id,
         .collect()
 }
 
-fn tables(input: &StandingsInput, scope: &Scope, mode: RankingMode) -> Vec<(BlockRef, Vec<crate::ranking::Ranked>)> {
-    let all = entries(input, scope, mode);
+fn ranked_blocks(input: &StandingsInput, all: Vec<(Id, RankEntry)>) -> Vec<(BlockRef, Vec<crate::ranking::Ranked>)> {
+    let mut by_block: BTreeMap<Id, Vec<RankEntry>> = BTreeMap::new();
+    for (block, e) in all {
+        by_block.entry(block).or_default().push(e);
+    }
     input
         .blocks
         .iter()
-        .map(|b| {
-            let mine: Vec<RankEntry> = all
-                .iter()
-                .filter(|(block, _)| *block == b.id)
-                .map(|(_, e)| e.clone())
-                .collect();
-            (b.clone(), rank(mine))
-        })
+        .map(|b| (b.clone(), rank(by_block.remove(&b.id).unwrap_or_default())))
         .collect()
 }
 
@@ -167,13 +181,22 @@ fn tables(input: &StandingsInput, scope: &Scope, mode: RankingMode) -> Vec<(Bloc
 /// since the period before (for a period) or since the cumulative ranking
 /// without the latest closed period (for the campaign).
 pub fn standings(input: &StandingsInput, scope: Scope, mode: RankingMode) -> Standings {
-    let now = tables(input, &scope, mode);
-    let before = previous(input, &scope).map(|(inp, s)| tables(&inp, &s, mode));
-    let tables = now
+    let now = scope_periods(input, &scope).unwrap_or_default();
+    let before: Option<Vec<usize>> = match scope {
+        Scope::Period(_) => now.first().and_then(|i| i.checked_sub(1)).map(|i| vec![i]),
+        Scope::Cumulative => (!now.is_empty()).then(|| now[..now.len() - 1].to_vec()),
+    };
+    let mut columns = BTreeMap::new();
+    for &i in now.iter().chain(before.iter().flatten()) {
+        columns.entry(i).or_insert_with(|| column(input, i, mode));
+    }
+    let current = ranked_blocks(input, entries(input, &columns, &now));
+    let previous = before.map(|b| ranked_blocks(input, entries(input, &columns, &b)));
+    let tables = current
         .into_iter()
         .enumerate()
         .map(|(i, (b, ranked))| {
-            let changes = before
+            let changes = previous
                 .as_ref()
                 .map(|t| rank_changes(&t[i].1, &ranked))
                 .unwrap_or_default();
@@ -208,23 +231,6 @@ pub fn block_standings(input: &StandingsInput, block_id: Id, scope: Scope, mode:
         units: input.units.iter().filter(|u| u.block_id == block_id).cloned().collect(),
     };
     standings(&only, scope, mode).tables.pop()
-}
-
-/// What the change of rank is measured against.
-fn previous(input: &StandingsInput, scope: &Scope) -> Option<(StandingsInput, Scope)> {
-    match scope {
-        Scope::Period(p) => {
-            let i = input.periods.iter().position(|x| x.id == *p)?;
-            let prev = input.periods.get(i.checked_sub(1)?)?;
-            Some((input.clone(), Scope::Period(prev.id)))
-        }
-        Scope::Cumulative => {
-            let last = input.periods.iter().rposition(|p| p.closed)?;
-            let mut earlier = input.clone();
-            earlier.periods[last].closed = false;
-            Some((earlier, Scope::Cumulative))
-        }
-    }
 }
 
 #[cfg(test)]

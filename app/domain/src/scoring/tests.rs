@@ -268,3 +268,32 @@ proptest! {
         prop_assert!((0.0..=max).contains(&more));
     }
 }
+
+proptest! {
+    /// The ranking's fast path adds up exactly what the breakdown shows.
+    #[test]
+    fn the_period_total_equals_the_breakdowns_total(
+        kind in proptest::sample::select(UnitKind::ALL),
+        selfs in proptest::collection::vec(any_score(), 24),
+        reviewed in proptest::collection::vec(proptest::option::of(any_score()), 24),
+        bonus in any_score(), penalty in any_score(), late: bool, missing: bool, official: bool,
+        cur in proptest::array::uniform6(0u32..6), base in proptest::array::uniform6(0u32..6),
+    ) {
+        let sheet = default_sheet();
+        let scores = sheet.criteria.iter().enumerate().map(|(i, c)| {
+            (c.code.clone(), CriterionScore { self_score: Some(selfs[i]), reviewed_score: reviewed[i] })
+        }).collect();
+        let f = |a: [u32; 6]| figures(a[0], a[1], a[2], a[3], a[4], a[5]);
+        let input = ReportScores {
+            scores, current_figures: f(cur), baseline_figures: f(base), bonus, penalty, late, missing,
+            ..Default::default()
+        };
+        let mode = if official { RankingMode::Official } else { RankingMode::Provisional };
+        let b = period_score(&sheet, kind, &input, mode);
+        let (total, outcomes) = period_total(&sheet, kind, &input, mode, true);
+        prop_assert_eq!((total, outcomes), (b.total, b.outcomes_points));
+        let empty = ReportScores { scores: BTreeMap::new(), ..input.clone() };
+        let b = period_score(&sheet, kind, &empty, mode);
+        prop_assert_eq!(period_total(&sheet, kind, &input, mode, false), (b.total, b.outcomes_points));
+    }
+}
