@@ -244,3 +244,101 @@ async fn the_standings_input_is_what_the_tables_hold() {
     }
     finish(dbs).await;
 }
+
+/// DOMAIN.md's formulas done by hand over the stored reports of one block
+/// (the Party and mass organisations: no area, so no outcomes group), and
+/// compared with the engine's official cumulative ranking of that block.
+#[tokio::test]
+async fn the_demo_official_ranking_of_one_block_is_reproduced_by_hand() {
+    use domain::{ReportStatus, ScoringRule};
+    use store::testing::scalar;
+    let dbs = databases().await;
+    for (label, db) in &dbs {
+        store::demo::seed(db).await.unwrap();
+        let c = store::campaigns::current(db).await.unwrap().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2024, 12, 16)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let now_utc = now - chrono::Duration::hours(7);
+        assert_eq!(
+            scalar(db, "SELECT COUNT(*) FROM extensions").await,
+            0,
+            "[{label}] no extension to apply"
+        );
+        let grid = store::completeness::grid(db, c.id, now).await.unwrap();
+        let block = "Khối Đảng, Mặt trận và đoàn thể";
+        let units: Vec<(i64, String)> = grid
+            .rows
+            .iter()
+            .filter(|r| r.block_name == block)
+            .map(|r| (r.unit_id, r.unit_name.clone()))
+            .collect();
+        assert_eq!(units.len(), 7, "[{label}]");
+        let closed: Vec<store::periods::Period> = store::periods::list(db, c.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.kind == domain::PeriodKind::Monthly && p.deadline.naive_utc() < now_utc)
+            .collect();
+        assert!(closed.len() >= 4, "[{label}] {} closed months", closed.len());
+        let mut by_hand: Vec<(i64, f64)> = vec![];
+        for (unit, _) in &units {
+            let mut scores = vec![];
+            for p in &closed {
+                let report = store::reports::of_unit_period(db, *unit, p.id).await.unwrap();
+                let (earned, max, on_time, missing, bonus, penalty) = match &report {
+                    None => (0.0, 45.0, false, true, 0.0, 0.0),
+                    Some(r) => {
+                        let approved = r.status == ReportStatus::Approved;
+                        let mut earned = 0.0;
+                        let mut max = 0.0;
+                        for l in &r.lines {
+                            match l.rule {
+                                ScoringRule::SelfScored => {
+                                    max += l.max_points;
+                                    if approved {
+                                        let v = l.reviewed_score.or(l.self_score).unwrap_or(0.0);
+                                        earned += v.clamp(0.0, l.max_points);
+                                    }
+                                }
+                                ScoringRule::ReportingDiscipline => max += l.max_points,
+                                ScoringRule::Bonus | ScoringRule::Penalty => {}
+                                other => panic!("[{label}] no {other:?} line for this block"),
+                            }
+                        }
+                        let on_time = r.submitted_at.is_some_and(|t| t <= p.deadline);
+                        let cents = |col: &str| {
+                            format!(
+                                "SELECT CAST(ROUND({col} * 1000) AS BIGINT) FROM reports WHERE id = {}",
+                                r.id
+                            )
+                        };
+                        let bonus = scalar(db, &cents("bonus")).await as f64 / 1000.0;
+                        let penalty = scalar(db, &cents("penalty")).await as f64 / 1000.0;
+                        (earned, max, on_time, r.submitted_at.is_none(), bonus, penalty)
+                    }
+                };
+                assert_eq!(max, 45.0, "[{label}] A 15 + B 5 + D 20 + H 5 apply to this block");
+                let earned = earned + if on_time { 5.0 } else { 0.0 };
+                let missing_penalty = if missing { 2.0 } else { 0.0 };
+                let score = 100.0 * earned / max + bonus.clamp(0.0, 5.0) - (penalty + missing_penalty).clamp(0.0, 5.0);
+                scores.push(score);
+            }
+            by_hand.push((*unit, scores.iter().sum::<f64>() / scores.len() as f64));
+        }
+        by_hand.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let input = store::standings::input(db, c.id, now).await.unwrap();
+        let s = domain::standings(&input, domain::Scope::Cumulative, domain::RankingMode::Official);
+        let engine = s.tables.iter().find(|t| t.block_name == block).unwrap();
+        let got: Vec<(i64, f64)> = engine.rows.iter().map(|r| (r.unit_id, r.score)).collect();
+        assert_eq!(got.len(), by_hand.len());
+        for ((u1, s1), (u2, s2)) in got.iter().zip(&by_hand) {
+            assert_eq!(u1, u2, "[{label}] order: engine {got:?}, by hand {by_hand:?}");
+            assert!((s1 - s2).abs() < 1e-9, "[{label}] unit {u1}: engine {s1}, by hand {s2}");
+        }
+        let ranks: Vec<u32> = engine.rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, (1..=7).collect::<Vec<u32>>(), "[{label}] no ties in this block");
+    }
+    finish(dbs).await;
+}
