@@ -67,11 +67,12 @@ test("the screen says when the server is gone, keeps its data, and recovers when
   await hydrated(tv);
   const figures = tv.locator("tr[data-measure]");
   await expect(figures).toHaveCount(6);
-  // The panels take turns: the first block's ranking comes after the figures.
-  await expect(tv.locator('[data-panel="block-0"]')).toBeVisible({ timeout: 5_000 });
+  // The panels take turns: the chart by month, then the first block's ranking.
+  await expect(tv.locator('[data-panel="chart"] svg')).toBeVisible({ timeout: 5_000 });
   await expect(tv.locator('[data-panel="figures"]')).toBeHidden();
+  await tv.screenshot({ path: "test-results/live-chart-1920.png" });
+  await expect(tv.locator('[data-panel="block-0"]')).toBeVisible({ timeout: 5_000 });
   await tv.screenshot({ path: "test-results/live-block-1920.png" });
-  await expect(tv.locator('[data-panel="figures"]')).toBeVisible({ timeout: 12_000 });
   fs.writeFileSync(path.join(ctl, "paused"), "");
   process.kill(Number(fs.readFileSync(path.join(ctl, "pid"), "utf8")), "SIGKILL");
   await expect(tv.locator(".stale-banner")).toBeVisible({ timeout: 5_000 });

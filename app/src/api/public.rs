@@ -12,6 +12,19 @@ pub struct CampaignOverview {
     pub days_left: i64,
     pub window: Option<FiguresWindow>,
     pub progress: Vec<TargetProgress>,
+    /// Accidents month by month against the same month of the baseline year.
+    pub months: Vec<MonthFigures>,
+    /// The same as a chart (SVG drawn on the server), with `months` as its table.
+    pub chart_svg: Option<String>,
+}
+
+/// One reporting month's figures beside the same month of the baseline year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthFigures {
+    pub year: i32,
+    pub month: u32,
+    pub current: domain::AccidentFigures,
+    pub baseline: domain::AccidentFigures,
 }
 
 /// The overview of the campaign at `slug`, or of the current campaign.
@@ -52,10 +65,32 @@ pub async fn overview_of(db: &store::DatabaseConnection, campaign: CampaignInfo)
         ),
         None => Default::default(),
     };
+    let mut by_month = Vec::new();
+    for m in months.iter().filter(|m| m.starts_on <= today) {
+        let cur = store::accidents::figures_between(
+            &db,
+            campaign.committee_id,
+            m.starts_on,
+            m.ends_on.min(today),
+            campaign.serious_deaths_threshold,
+        )
+        .await?;
+        let base =
+            store::accidents::baseline_for(&db, campaign.committee_id, &[(m.year - years_back, m.month)]).await?;
+        by_month.push(MonthFigures {
+            year: m.year,
+            month: m.month,
+            current: cur,
+            baseline: base,
+        });
+    }
+    let chart_svg = crate::ui::chart::accidents_svg(&by_month, campaign.baseline_year);
     Ok(CampaignOverview {
         days_left: campaign.days_left(today),
         progress: domain::progress(&targets, &current, &baseline),
         window,
+        months: by_month,
+        chart_svg,
         campaign,
     })
 }

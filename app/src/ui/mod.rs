@@ -1,5 +1,6 @@
 //! The user interface: pages by product area, small shared components.
 
+pub mod chart;
 pub mod components;
 pub mod format;
 pub mod live;

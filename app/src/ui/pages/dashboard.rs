@@ -46,7 +46,8 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
     let snap = move || live.snapshot.get().unwrap_or_else(|| current.get_value());
     let c = current.with_value(|s| s.overview.campaign.clone());
     let blocks = current.with_value(|s| s.standings.as_ref().map_or(0, |s| s.tables.len()));
-    let panels = 1 + blocks;
+    // The figures, the chart by month, then each block's ranking.
+    let panels = 2 + blocks;
     let shown = RwSignal::new(0usize);
     let q = use_query_map();
     let every = q
@@ -68,8 +69,12 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
             <h2>{t!(i18n, figures_title)} " " {baseline_year}</h2>
             {move || view! { <FiguresTable progress=snap().overview.progress baseline_year /> }}
         </section>
+        <section class="panel" data-panel="chart" hidden=move || shown.get() != 1>
+            <h2>{t!(i18n, dashboard_chart)}</h2>
+            <div class="chart" inner_html=move || snap().overview.chart_svg.unwrap_or_default()></div>
+        </section>
         {(0..blocks).map(|i| view! {
-            <section class="panel" data-panel=format!("block-{i}") hidden=move || shown.get() != i + 1>
+            <section class="panel" data-panel=format!("block-{i}") hidden=move || shown.get() != i + 2>
                 {move || snap().standings.and_then(|s| s.tables.get(i).cloned()).map(|t| view! { <BlockPanel t /> })}
             </section>
         }).collect_view()}
