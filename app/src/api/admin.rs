@@ -191,9 +191,11 @@ pub async fn list_display_tokens(campaign_id: Option<Id>) -> Result<DisplayToken
     })
 }
 
-/// Creates a token and returns it once; only its hash is kept.
+/// Creates a token for the campaign (the current one when none is named,
+/// so a form sent before its page finished loading still works) and
+/// returns it once; only its hash is kept.
 #[server(endpoint = "admin/create_display_token")]
-pub async fn create_display_token(campaign_id: Id, name: String) -> Result<String, ApiError> {
+pub async fn create_display_token(campaign_id: Option<Id>, name: String) -> Result<String, ApiError> {
     let caller = authorize(CreateDisplayToken::PATH).await?;
     let name = name.trim().to_string();
     if name.is_empty() {
@@ -201,6 +203,10 @@ pub async fn create_display_token(campaign_id: Id, name: String) -> Result<Strin
     }
     let raw = super::server::random_token();
     let db = super::server::db()?;
+    let campaign_id = super::server::campaign_or_current(&db, campaign_id)
+        .await?
+        .ok_or_else(|| ApiError::Invalid("Chưa có phong trào thi đua nào đang mở.".into()).respond())?
+        .id;
     let txn = store::begin_write(&db).await?;
     let me = caller.me.as_ref().map(|m| m.user_id);
     let id =

@@ -26,12 +26,10 @@ fn Displays() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(id) = campaign_id() {
-            create.dispatch(CreateDisplayToken {
-                campaign_id: id,
-                name: name.get(),
-            });
-        }
+        create.dispatch(CreateDisplayToken {
+            campaign_id: campaign_id(),
+            name: name.get(),
+        });
     };
     view! {
         <section class="page wide">
