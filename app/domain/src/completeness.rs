@@ -67,6 +67,21 @@ pub fn cell_state(
     (state, late)
 }
 
+/// How a report stands against its (effective) deadline for scoring: late
+/// when handed in after it, missing when not handed in and it has passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeliness {
+    pub late: bool,
+    pub missing: bool,
+}
+
+pub fn timeliness(submitted_at: Option<NaiveDateTime>, deadline: NaiveDateTime, now: NaiveDateTime) -> Timeliness {
+    Timeliness {
+        late: submitted_at.is_some_and(|t| t > deadline),
+        missing: submitted_at.is_none() && now > deadline,
+    }
+}
+
 /// The deadline for one unit: the latest extension granted, if it is later.
 pub fn effective_deadline(period_deadline: NaiveDateTime, extensions: &[NaiveDateTime]) -> (NaiveDateTime, bool) {
     match extensions.iter().copied().max() {
@@ -174,6 +189,17 @@ mod tests {
             .unwrap()
             .and_hms_opt(h, 0, 0)
             .unwrap()
+    }
+
+    #[test]
+    fn a_report_is_late_after_its_deadline_and_missing_once_it_passed_unsent() {
+        let deadline = t(20, 23);
+        let on_time = timeliness(Some(t(20, 9)), deadline, t(25, 0));
+        assert_eq!((on_time.late, on_time.missing), (false, false));
+        let late = timeliness(Some(t(21, 9)), deadline, t(25, 0));
+        assert_eq!((late.late, late.missing), (true, false));
+        assert!(!timeliness(None, deadline, t(19, 0)).missing);
+        assert!(timeliness(None, deadline, t(21, 0)).missing);
     }
 
     #[test]

@@ -64,6 +64,13 @@ impl UnitKind {
             UnitKind::Province | UnitKind::District | UnitKind::Town | UnitKind::Commune
         )
     }
+
+    /// Whose accidents count in a territorial unit's outcomes: a commune or
+    /// town answers for its own area (`Some(unit_id)`), the district or the
+    /// province for every commune in it (`None`).
+    pub fn outcome_area(self, unit_id: Id) -> Option<Id> {
+        matches!(self, UnitKind::Commune | UnitKind::Town).then_some(unit_id)
+    }
 }
 
 coded_enum! {

@@ -84,6 +84,11 @@ mod server {
             self.me.as_ref().ok_or(ApiError::Unauthorized)
         }
 
+        /// The caller's own unit, for functions that act on it alone.
+        pub fn own_unit(&self) -> Result<Id, ApiError> {
+            self.signed_in()?.unit_id.ok_or_else(|| ApiError::Forbidden.respond())
+        }
+
         pub fn require_read_unit(&self, unit_id: Id) -> Result<&Me, ApiError> {
             let me = self.signed_in()?;
             if me.can_read_unit(unit_id) {

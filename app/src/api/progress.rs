@@ -74,10 +74,7 @@ pub async fn grant_extension(
 #[server(endpoint = "progress/my_tasks")]
 pub async fn my_tasks() -> Result<Vec<Task>, ApiError> {
     let caller = authorize(MyTasks::PATH).await?;
-    let unit_id = caller
-        .signed_in()?
-        .unit_id
-        .ok_or_else(|| ApiError::Forbidden.respond())?;
+    let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
     let Some(campaign) = store::campaigns::current(&db).await? else {
         return Ok(vec![]);

@@ -65,25 +65,22 @@ pub async fn overview_of(db: &store::DatabaseConnection, campaign: CampaignInfo)
         ),
         None => Default::default(),
     };
-    let mut by_month = Vec::new();
-    for m in months.iter().filter(|m| m.starts_on <= today) {
-        let cur = store::accidents::figures_between(
-            &db,
-            campaign.committee_id,
-            m.starts_on,
-            m.ends_on.min(today),
-            campaign.serious_deaths_threshold,
-        )
-        .await?;
-        let base =
-            store::accidents::baseline_for(&db, campaign.committee_id, &[(m.year - years_back, m.month)]).await?;
-        by_month.push(MonthFigures {
+    let begun: Vec<&domain::ReportingMonth> = months.iter().filter(|m| m.starts_on <= today).collect();
+    let spans: Vec<_> = begun.iter().map(|m| (m.starts_on, m.ends_on.min(today))).collect();
+    let pairs: Vec<_> = begun.iter().map(|m| (m.year - years_back, m.month)).collect();
+    let threshold = campaign.serious_deaths_threshold;
+    let current_by_month = store::accidents::figures_by_span(&db, campaign.committee_id, &spans, threshold).await?;
+    let baseline_by_month = store::accidents::baseline_by_month(&db, campaign.committee_id, &pairs).await?;
+    let by_month: Vec<MonthFigures> = begun
+        .iter()
+        .zip(current_by_month.into_iter().zip(baseline_by_month))
+        .map(|(m, (current, baseline))| MonthFigures {
             year: m.year,
             month: m.month,
-            current: cur,
-            baseline: base,
-        });
-    }
+            current,
+            baseline,
+        })
+        .collect();
     let chart_svg = crate::ui::chart::accidents_svg(&by_month, campaign.baseline_year);
     Ok(CampaignOverview {
         days_left: campaign.days_left(today),

@@ -12,10 +12,7 @@ use {super::access::authorize, leptos::server_fn::ServerFn};
 #[server(endpoint = "registration/mine")]
 pub async fn my_registration() -> Result<Option<RegistrationView>, ApiError> {
     let caller = authorize(MyRegistration::PATH).await?;
-    let unit_id = caller
-        .signed_in()?
-        .unit_id
-        .ok_or_else(|| ApiError::Forbidden.respond())?;
+    let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
     let Some(campaign) = store::campaigns::current(&db).await? else {
         return Ok(None);
@@ -33,7 +30,7 @@ pub async fn save_registration(
 ) -> Result<RegistrationStatus, ApiError> {
     let caller = authorize(SaveRegistration::PATH).await?;
     let me = caller.signed_in()?;
-    let unit_id = me.unit_id.ok_or_else(|| ApiError::Forbidden.respond())?;
+    let unit_id = caller.own_unit()?;
     let status = domain::register(&me.roles).map_err(|e| ApiError::Invalid(e.to_string()).respond())?;
     let db = super::server::db()?;
     let campaign = store::campaigns::current(&db)
@@ -76,7 +73,7 @@ pub async fn save_registration(
 pub async fn confirm_registration() -> Result<RegistrationStatus, ApiError> {
     let caller = authorize(ConfirmRegistration::PATH).await?;
     let me = caller.signed_in()?;
-    let unit_id = me.unit_id.ok_or_else(|| ApiError::Forbidden.respond())?;
+    let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
     let campaign = store::campaigns::current(&db)
         .await?

@@ -30,10 +30,7 @@ pub async fn get_report(report_id: Id) -> Result<ReportView, ApiError> {
 #[server(endpoint = "reports/start")]
 pub async fn start_report(period_id: Id) -> Result<Id, ApiError> {
     let caller = authorize(StartReport::PATH).await?;
-    let unit_id = caller
-        .signed_in()?
-        .unit_id
-        .ok_or_else(|| ApiError::Forbidden.respond())?;
+    let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
     let campaign = store::campaigns::current(&db)
         .await?

@@ -16,6 +16,15 @@ pub struct Frame {
     pub campaign_id: Id,
     pub full: Arc<str>,
     pub public: Arc<str>,
+    /// What was sent, to tell a real change from a minute's tick.
+    snapshot: Arc<LiveSnapshot>,
+}
+
+impl Frame {
+    fn same_content(&self, other: &Frame) -> bool {
+        let (a, b) = (&self.snapshot, &other.snapshot);
+        a.overview == b.overview && a.standings == b.standings
+    }
 }
 
 #[derive(Clone)]
@@ -86,7 +95,7 @@ impl LiveHub {
                     .last
                     .read()
                     .ok()
-                    .and_then(|l| l.get(&id).map(|old| strip_time(&old.full) == strip_time(&frame.full)))
+                    .and_then(|l| l.get(&id).map(|old| old.same_content(&frame)))
                     .unwrap_or(false);
                 if let Ok(mut l) = self.last.write() {
                     l.insert(id, frame.clone());
@@ -97,11 +106,6 @@ impl LiveHub {
             }
         }
     }
-}
-
-/// The snapshot without its time stamp, to tell a real change from a tick.
-fn strip_time(json: &str) -> &str {
-    json.split_once(",\"overview\"").map_or(json, |(_, rest)| rest)
 }
 
 async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
@@ -123,18 +127,22 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
             return None;
         }
     };
-    let mut snapshot = LiveSnapshot {
+    let snapshot = LiveSnapshot {
         campaign_id,
         at: chrono::Utc::now(),
         overview,
         standings: Some(domain::standings(&input, Scope::Cumulative, RankingMode::Official)),
     };
     let full = serde_json::to_string(&snapshot).ok()?;
-    snapshot.standings = None;
-    let public = serde_json::to_string(&snapshot).ok()?;
+    let public = serde_json::to_string(&LiveSnapshot {
+        standings: None,
+        ..snapshot.clone()
+    })
+    .ok()?;
     Some(Frame {
         campaign_id,
         full: full.into(),
         public: public.into(),
+        snapshot: Arc::new(snapshot),
     })
 }

@@ -1,7 +1,7 @@
 //! A report's activity figures, read against the unit's pledges.
 
 use crate::Result;
-use crate::entities::{period, report, report_activity};
+use crate::entities::{report, report_activity};
 use crate::error::code;
 use domain::{Activity, ActivityEntry, ActivityFigure, Id, PeriodKind, UnitKind};
 use sea_orm::{
@@ -25,11 +25,8 @@ pub async fn of_report(db: &impl ConnectionTrait, report_id: Id) -> Result<BTree
 pub async fn figures(db: &impl ConnectionTrait, r: &report::Model, kind: UnitKind) -> Result<Vec<ActivityFigure>> {
     let sheet = crate::sheets::load(db, r.campaign_id).await?;
     let pledges = crate::registrations::pledges_of(db, r.campaign_id, r.unit_id).await?;
-    let periods = period::Entity::find()
-        .filter(period::Column::CampaignId.eq(r.campaign_id))
-        .all(db)
-        .await?;
-    let monthly = periods.iter().filter(|p| p.kind == PeriodKind::Monthly.code()).count();
+    let periods = crate::periods::list(db, r.campaign_id).await?;
+    let monthly = periods.iter().filter(|p| p.kind == PeriodKind::Monthly).count();
     let this_start = periods.iter().find(|p| p.id == r.period_id).map(|p| p.starts_on);
     let earlier: Vec<Id> = periods
         .iter()

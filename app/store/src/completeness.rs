@@ -71,17 +71,7 @@ async fn grid_for(
         .into_iter()
         .map(|r| ((r.unit_id, r.period_id), r))
         .collect();
-    let mut extensions: HashMap<(Id, Id), Vec<NaiveDateTime>> = HashMap::new();
-    for e in extension::Entity::find()
-        .filter(extension::Column::PeriodId.is_in(periods.iter().map(|p| p.id)))
-        .all(db)
-        .await?
-    {
-        extensions
-            .entry((e.unit_id, e.period_id))
-            .or_default()
-            .push(utc_to_local(e.new_deadline));
-    }
+    let extensions = extensions_by(db, periods.iter().map(|p| p.id)).await?;
     let mut rows = Vec::with_capacity(regs.len());
     for reg in &regs {
         let mut cells = Vec::with_capacity(periods.len());
@@ -135,6 +125,24 @@ async fn grid_for(
             .collect(),
         rows: rows.into_iter().map(|(_, r)| r).collect(),
     })
+}
+
+/// The extended deadlines (local time) granted in these periods, by (unit, period).
+pub(crate) async fn extensions_by(
+    db: &impl ConnectionTrait,
+    period_ids: impl IntoIterator<Item = Id>,
+) -> Result<HashMap<(Id, Id), Vec<NaiveDateTime>>> {
+    let mut out: HashMap<(Id, Id), Vec<NaiveDateTime>> = HashMap::new();
+    for e in extension::Entity::find()
+        .filter(extension::Column::PeriodId.is_in(period_ids))
+        .all(db)
+        .await?
+    {
+        out.entry((e.unit_id, e.period_id))
+            .or_default()
+            .push(utc_to_local(e.new_deadline));
+    }
+    Ok(out)
 }
 
 /// The committee's units in service that have not joined the campaign

@@ -10,7 +10,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 async fn row(db: &impl ConnectionTrait, campaign_id: Id, unit_id: Id) -> Result<Option<registration::Model>> {
     Ok(registration::Entity::find()
@@ -33,13 +33,27 @@ pub async fn pledges_of(db: &impl ConnectionTrait, campaign_id: Id, unit_id: Id)
     let Some(r) = row(db, campaign_id, unit_id).await? else {
         return Ok(BTreeMap::new());
     };
-    pledge::Entity::find()
-        .filter(pledge::Column::RegistrationId.eq(r.id))
+    Ok(pledges_by_registration(db, [r.id])
+        .await?
+        .remove(&r.id)
+        .unwrap_or_default())
+}
+
+/// The pledges of several registrations in one query, by registration id.
+pub(crate) async fn pledges_by_registration(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Id>,
+) -> Result<HashMap<Id, BTreeMap<Activity, i64>>> {
+    let mut out: HashMap<Id, BTreeMap<Activity, i64>> = HashMap::new();
+    for p in pledge::Entity::find()
+        .filter(pledge::Column::RegistrationId.is_in(ids))
         .all(db)
         .await?
-        .into_iter()
-        .map(|p| Ok((code(&p.activity, Activity::from_code, "activity")?, p.target_value)))
-        .collect()
+    {
+        let a = code(&p.activity, Activity::from_code, "activity")?;
+        out.entry(p.registration_id).or_default().insert(a, p.target_value);
+    }
+    Ok(out)
 }
 
 /// The unit's registration form: the campaign's blocks, the activities the

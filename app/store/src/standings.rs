@@ -5,14 +5,14 @@
 
 use crate::Result;
 use crate::entities::{
-    accident, baseline, block, criterion, extension, registration, report, report_activity, report_score, unit,
+    accident, baseline, block, criterion, registration, report, report_activity, report_score, unit,
 };
-use crate::error::{StoreError, code, count};
+use crate::error::{StoreError, code};
 use crate::time::utc_to_local;
 use chrono::{Datelike, NaiveDateTime};
 use domain::{
-    Accident, AccidentFigures, Activity, BlockRef, CriterionScore, Id, PeriodKind, PeriodRecord, PeriodRef,
-    RegistrationStatus, ReportScores, ReportStatus, StandingsInput, UnitKind, UnitRecord, effective_deadline,
+    AccidentFigures, Activity, BlockRef, CriterionScore, Id, PeriodKind, PeriodRecord, PeriodRef, RegistrationStatus,
+    ReportScores, ReportStatus, StandingsInput, UnitKind, UnitRecord, effective_deadline,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeMap, HashMap};
@@ -85,20 +85,10 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
     }
     let reports: HashMap<(Id, Id), report::Model> =
         reports.into_iter().map(|r| ((r.unit_id, r.period_id), r)).collect();
-    let mut extensions: HashMap<(Id, Id), Vec<NaiveDateTime>> = HashMap::new();
-    for e in extension::Entity::find()
-        .filter(extension::Column::PeriodId.is_in(periods.iter().map(|p| p.id)))
-        .all(db)
-        .await?
-    {
-        extensions
-            .entry((e.unit_id, e.period_id))
-            .or_default()
-            .push(utc_to_local(e.new_deadline));
-    }
+    let extensions = crate::completeness::extensions_by(db, periods.iter().map(|p| p.id)).await?;
     let figures = Figures::load(db, campaign.committee_id, campaign.serious_deaths_threshold).await?;
     let years_back = campaign.starts_on.year() - campaign.baseline_year;
-    let pledges = pledges_by_unit(db, &regs).await?;
+    let pledges = crate::registrations::pledges_by_registration(db, regs.iter().map(|r| r.id)).await?;
     let monthly = periods.len();
 
     let mut out_units = Vec::with_capacity(regs.len());
@@ -113,19 +103,18 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
         for p in &periods {
             let ext = extensions.get(&(u.id, p.id)).map(Vec::as_slice).unwrap_or(&[]);
             let (deadline, _) = effective_deadline(utc_to_local(p.deadline), ext);
-            let closed = deadline < now;
             let r = reports.get(&(u.id, p.id));
             let submitted = r.and_then(|r| r.submitted_at).map(utc_to_local);
-            if r.is_none() && !closed {
+            let timing = domain::timeliness(submitted, deadline, now);
+            // No report and nothing due yet: the unit is not in this month's ranking.
+            if r.is_none() && !timing.missing {
                 continue;
             }
             let status = r
                 .map(|r| code(&r.status, ReportStatus::from_code, "report status"))
                 .transpose()?;
             let (current, base) = if kind.has_territory() {
-                // A commune or town answers for its own area; the district
-                // (or province) as a whole for every commune in it.
-                let area = matches!(kind, UnitKind::Commune | UnitKind::Town).then_some(u.id);
+                let area = kind.outcome_area(u.id);
                 let baseline_month = (p.year - years_back, p.month);
                 (
                     figures.current(area, p.starts_on, p.ends_on),
@@ -140,8 +129,8 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
                 baseline_figures: base,
                 bonus: r.map_or(0.0, |r| r.bonus),
                 penalty: r.map_or(0.0, |r| r.penalty),
-                late: submitted.is_some_and(|s| s > deadline),
-                missing: submitted.is_none() && closed,
+                late: timing.late,
+                missing: timing.missing,
                 activities: r.and_then(|r| activities.get(&r.id)).cloned().unwrap_or_default(),
                 pledge_shares: shares.clone(),
             };
@@ -181,23 +170,6 @@ pub async fn input(db: &impl ConnectionTrait, campaign_id: Id, now: NaiveDateTim
     })
 }
 
-async fn pledges_by_unit(
-    db: &impl ConnectionTrait,
-    regs: &[registration::Model],
-) -> Result<HashMap<Id, BTreeMap<Activity, i64>>> {
-    use crate::entities::pledge;
-    let mut out: HashMap<Id, BTreeMap<Activity, i64>> = HashMap::new();
-    for p in pledge::Entity::find()
-        .filter(pledge::Column::RegistrationId.is_in(regs.iter().map(|r| r.id)))
-        .all(db)
-        .await?
-    {
-        let a = code(&p.activity, Activity::from_code, "activity")?;
-        out.entry(p.registration_id).or_default().insert(a, p.target_value);
-    }
-    Ok(out)
-}
-
 /// The committee's accidents (by commune and local date) and baseline rows
 /// (by commune and month), loaded once.
 struct Figures {
@@ -214,15 +186,8 @@ impl Figures {
             .all(db)
             .await?
         {
-            let one = Accident {
-                deaths: count(a.deaths, "accident deaths")?,
-                injuries: count(a.injuries, "accident injuries")?,
-                drink_driving: a.drink_driving,
-                commercial_car: a.commercial_car,
-                marked_serious: a.marked_serious,
-            };
-            let day = utc_to_local(a.occurred_at).date();
-            accidents.push((a.commune_unit_id, day, AccidentFigures::of_accident(&one, threshold)));
+            let figures = AccidentFigures::of_accident(&crate::accidents::to_domain(&a)?, threshold);
+            accidents.push((a.commune_unit_id, utc_to_local(a.occurred_at).date(), figures));
         }
         let mut baselines = HashMap::new();
         for b in baseline::Entity::find()
@@ -230,14 +195,7 @@ impl Figures {
             .all(db)
             .await?
         {
-            let f = AccidentFigures {
-                accidents: count(b.accidents, "baseline accidents")?,
-                deaths: count(b.deaths, "baseline deaths")?,
-                injuries: count(b.injuries, "baseline injuries")?,
-                drink_driving: count(b.drink_driving, "baseline drink_driving")?,
-                particularly_serious: count(b.particularly_serious, "baseline particularly_serious")?,
-                commercial_car: count(b.commercial_car, "baseline commercial_car")?,
-            };
+            let f = crate::accidents::baseline_figures(&b)?;
             baselines.insert((b.commune_unit_id, b.year, b.month as u32), f);
         }
         Ok(Figures { accidents, baselines })

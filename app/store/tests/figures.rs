@@ -219,3 +219,33 @@ async fn baseline_for_months_equals_the_sum_of_the_rows() {
     }
     finish(dbs).await;
 }
+
+/// The chart's month-by-month figures, read once, equal the figures read
+/// month by month; and the baseline's likewise.
+#[tokio::test]
+async fn figures_by_month_from_one_read_equal_each_month_read_alone() {
+    let dbs = databases().await;
+    for (label, db) in &dbs {
+        store::demo::seed(db).await.unwrap();
+        let c = campaigns::current(db).await.unwrap().unwrap();
+        let months = store::periods::reporting_months(db, c.id).await.unwrap();
+        let spans: Vec<_> = months.iter().map(|m| (m.starts_on, m.ends_on)).collect();
+        let pairs: Vec<_> = months.iter().map(|m| (c.baseline_year, m.month)).collect();
+        let t = c.serious_deaths_threshold;
+        let together = accidents::figures_by_span(db, c.committee_id, &spans, t).await.unwrap();
+        let base = accidents::baseline_by_month(db, c.committee_id, &pairs).await.unwrap();
+        assert_eq!(together.len(), months.len());
+        let mut any = 0;
+        for (i, (from, to)) in spans.iter().enumerate() {
+            let alone = accidents::figures_between(db, c.committee_id, *from, *to, t)
+                .await
+                .unwrap();
+            assert_eq!(together[i], alone, "[{label}] month {i}");
+            let b = accidents::baseline_for(db, c.committee_id, &[pairs[i]]).await.unwrap();
+            assert_eq!(base[i], b, "[{label}] baseline month {i}");
+            any += alone.accidents;
+        }
+        assert!(any > 0, "[{label}] the demo has accidents in its months");
+    }
+    finish(dbs).await;
+}

@@ -9,8 +9,8 @@ use crate::live::LiveSnapshot;
 use crate::ui::components::{DemoBanner, FiguresTable};
 use crate::ui::format;
 use crate::ui::live::{LiveStatus, use_live};
-use crate::ui::pages::rankings::movement;
-use domain::{BlockTable, format_points, round2};
+use crate::ui::pages::rankings::RankingTable;
+use domain::BlockTable;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -86,24 +86,7 @@ fn BlockPanel(t: BlockTable) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{t!(i18n, dashboard_ranking)} " — " {t.block_name.clone()}</h2>
-        <table class="data ranking dash-ranking" data-block=t.block_id.to_string()>
-            <thead><tr>
-                <th scope="col">{t!(i18n, col_rank)}</th>
-                <th scope="col">{t!(i18n, unit)}</th>
-                <th scope="col" class="num">{t!(i18n, col_score)}</th>
-                <th scope="col">{t!(i18n, col_movement)}</th>
-            </tr></thead>
-            <tbody>
-                {t.rows.into_iter().map(|r| view! {
-                    <tr data-unit=r.unit_id.to_string() style=format!("--rank: {}", r.rank)>
-                        <td class="rank">{r.rank}</td>
-                        <th scope="row" class="unit">{r.unit_name}</th>
-                        <td class="num score">{format_points(round2(r.score))}</td>
-                        <td class="movement">{movement(r.change)}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+        <RankingTable t class="dash-ranking" />
     }
 }
 

@@ -11,7 +11,7 @@ use crate::api::rankings::{RankingView, get_rankings};
 use crate::i18n::*;
 use crate::ui::live::{LiveStatus, use_live};
 use crate::ui::session::RequireRole;
-use domain::{BlockTable, RankingMode, Scope, StandingRow, format_points, round2};
+use domain::{BlockTable, RankingMode, Scope, format_points, round2};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -121,7 +121,7 @@ fn Body(v: RankingView, reload: Resource<Result<Option<RankingView>, crate::api:
         </nav>
         {(!official).then(|| view! { <p class="notice provisional">{t!(i18n, rankings_provisional_note)}</p> })}
         <LiveStatus live fallback_time=updated />
-        {move || tables().into_iter().map(|t| view! { <Table t period official /> }).collect_view()}
+        {move || tables().into_iter().map(|t| view! { <RankingTable t link=(period, official) /> }).collect_view()}
         <section class="tie-breaks">
             <h2>{t!(i18n, rankings_tie_breaks)}</h2>
             <ol>{v.tie_breaks.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
@@ -129,13 +129,20 @@ fn Body(v: RankingView, reload: Resource<Result<Option<RankingView>, crate::api:
     }
 }
 
+/// One block's ranking. With `link` (the period and mode shown), each
+/// unit's name opens its breakdown and the block's name is the caption; the
+/// meeting-room screen, where nothing is clicked, gives neither.
 #[component]
-fn Table(t: BlockTable, period: Option<i64>, official: bool) -> impl IntoView {
+pub fn RankingTable(
+    t: BlockTable,
+    #[prop(optional)] link: Option<(Option<i64>, bool)>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let caption = t.block_name.clone();
+    let caption = link.map(|_| t.block_name.clone());
     view! {
-        <table class="data ranking" data-block=t.block_id.to_string()>
-            <caption>{caption}</caption>
+        <table class=format!("data ranking {class}") data-block=t.block_id.to_string()>
+            {caption.map(|c| view! { <caption>{c}</caption> })}
             <thead><tr>
                 <th scope="col">{t!(i18n, col_rank)}</th>
                 <th scope="col">{t!(i18n, unit)}</th>
@@ -143,22 +150,25 @@ fn Table(t: BlockTable, period: Option<i64>, official: bool) -> impl IntoView {
                 <th scope="col">{t!(i18n, col_movement)}</th>
             </tr></thead>
             <tbody>
-                {t.rows.into_iter().map(|r| view! { <Row r period official /> }).collect_view()}
+                {t.rows.into_iter().map(|r| {
+                    let name = match link {
+                        Some((period, official)) => {
+                            let href = format!("/xep-hang/{}{}", r.unit_id, query(period, official));
+                            view! { <a href=href>{r.unit_name}</a> }.into_any()
+                        }
+                        None => r.unit_name.into_any(),
+                    };
+                    view! {
+                        <tr data-unit=r.unit_id.to_string()>
+                            <td class="rank">{r.rank}</td>
+                            <th scope="row" class="unit">{name}</th>
+                            <td class="num score">{format_points(round2(r.score))}</td>
+                            <td class="movement">{movement(r.change)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
             </tbody>
         </table>
-    }
-}
-
-#[component]
-fn Row(r: StandingRow, period: Option<i64>, official: bool) -> impl IntoView {
-    let href = format!("/xep-hang/{}{}", r.unit_id, query(period, official));
-    view! {
-        <tr data-unit=r.unit_id.to_string()>
-            <td class="rank">{r.rank}</td>
-            <th scope="row" class="unit"><a href=href>{r.unit_name}</a></th>
-            <td class="num score">{format_points(round2(r.score))}</td>
-            <td class="movement">{movement(r.change)}</td>
-        </tr>
     }
 }
 
