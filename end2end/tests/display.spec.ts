@@ -35,6 +35,7 @@ test("the office creates a meeting-room screen link, which opens the dashboard a
 });
 
 test("the dashboard is readable on a 4K screen", async ({ browser }) => {
+  test.setTimeout(60_000);
   const tv = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
   const screen = await tv.newPage();
   await screen.goto("/man-hinh/demo-phong-hop");
@@ -42,5 +43,14 @@ test("the dashboard is readable on a 4K screen", async ({ browser }) => {
   const size = await screen.locator("td.num.current").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(80);
   await screen.screenshot({ path: "test-results/dashboard-3840.png" });
+  // Every panel in turn, each within the screen.
+  await screen.goto("/man-hinh?xoay=3");
+  for (const panel of ["chart", "completeness", "honour", "block-0", "block-1", "block-2"]) {
+    await expect(screen.locator(`[data-panel="${panel}"]`)).toBeVisible({ timeout: 5_000 });
+    await screen.waitForTimeout(700);
+    await screen.screenshot({ path: `test-results/dashboard-3840-${panel}.png` });
+    const overflow = await screen.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
   await tv.close();
 });

@@ -22,6 +22,9 @@ test("an approval reaches the meeting-room screen, and an accident the public pa
   await hydrated(tv);
   const score = tv.locator(`table.dash-ranking tr[data-unit="${r.unit_id}"] td.score`);
   const before = (await score.textContent())!.trim();
+  const table = tv.locator("table.dash-ranking").filter({ has: tv.locator(`tr[data-unit="${r.unit_id}"]`) });
+  const order = () => table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-unit")!));
+  const orderBefore = await order();
   await expect(tv.locator(".dashboard")).not.toContainText("Mất kết nối");
 
   const phone = await open(browser, 360, 780);
@@ -39,6 +42,14 @@ test("an approval reaches the meeting-room screen, and an accident the public pa
   await approved;
   await expect(score).not.toHaveText(before, { timeout: 1_000 });
   await tv.screenshot({ path: "test-results/live-dashboard-1920.png" });
+  // Rows that changed place slide from where they stood; the others keep still.
+  const orderAfter = await order();
+  for (const [i, unit] of orderAfter.entries()) {
+    const shift = orderBefore.indexOf(unit) - i;
+    const row = table.locator(`tr[data-unit="${unit}"]`);
+    if (shift === 0) await expect(row).not.toHaveClass(/moved/);
+    else await expect(row).toHaveAttribute("style", `--shift: ${shift}`);
+  }
 
   // The police record an accident: the public figures move on their own.
   const police = await open(browser, 360, 780);
@@ -67,10 +78,34 @@ test("the screen says when the server is gone, keeps its data, and recovers when
   await hydrated(tv);
   const figures = tv.locator("tr[data-measure]");
   await expect(figures).toHaveCount(6);
-  // The panels take turns: the chart by month, then the first block's ranking.
+  // The panels take turns: the chart by month, who has reported, the honour roll, each block's ranking.
   await expect(tv.locator('[data-panel="chart"] svg')).toBeVisible({ timeout: 5_000 });
   await expect(tv.locator('[data-panel="figures"]')).toBeHidden();
   await tv.screenshot({ path: "test-results/live-chart-1920.png" });
+  const grid = tv.locator('[data-panel="completeness"]');
+  await expect(grid).toBeVisible({ timeout: 5_000 });
+  const period = await grid.locator("h2").getAttribute("data-period");
+  const [count] = await query(
+    `SELECT COUNT(*)::int AS units,
+            COUNT(*) FILTER (WHERE r.status = 'approved')::int AS approved,
+            COUNT(*) FILTER (WHERE r.status IN ('submitted', 'resubmitted'))::int AS submitted
+     FROM registrations g JOIN periods p ON p.campaign_id = g.campaign_id AND p.id = $1
+     LEFT JOIN reports r ON r.unit_id = g.unit_id AND r.period_id = p.id
+     WHERE g.status = 'confirmed'`,
+    [period],
+  );
+  await expect(grid.locator(".unit-cells li")).toHaveCount(count.units);
+  await expect(grid.locator(".unit-cells li.cell-approved")).toHaveCount(count.approved);
+  await expect(grid.locator(".unit-cells li.cell-submitted")).toHaveCount(count.submitted);
+  await tv.screenshot({ path: "test-results/live-completeness-1920.png" });
+  const honour = tv.locator('[data-panel="honour"]');
+  await expect(honour).toBeVisible({ timeout: 5_000 });
+  const latest = await query(
+    `SELECT c.text FROM commendations c JOIN campaigns k ON k.id = c.campaign_id
+     WHERE k.slug = 'ke-hoach-114-2024' ORDER BY c.published_at DESC, c.id DESC LIMIT 4`,
+  );
+  await expect(honour.locator(".what")).toHaveText(latest.map((c) => c.text));
+  await tv.screenshot({ path: "test-results/live-honour-1920.png" });
   await expect(tv.locator('[data-panel="block-0"]')).toBeVisible({ timeout: 5_000 });
   await tv.screenshot({ path: "test-results/live-block-1920.png" });
   fs.writeFileSync(path.join(ctl, "paused"), "");

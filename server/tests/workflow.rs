@@ -155,12 +155,31 @@ async fn an_approval_reaches_the_live_stream_with_the_new_standings() {
         let mut stream = res.into_body().into_data_stream();
         let first = next_snapshot(&mut stream).await;
         assert!(first.standings.is_none(), "[{label}] no standings to the public");
+        assert!(
+            first.completeness.is_none(),
+            "[{label}] no unit-by-unit grid to the public"
+        );
+        assert!(
+            !first.overview.commendations.is_empty(),
+            "[{label}] the honour roll is public"
+        );
         assert_eq!(first.overview.campaign.id, c.id);
         drop(stream);
 
         let mut council = Client::signed_in(&server, Persona::Council).await;
         let mut stream = council.get(&path).await.into_body().into_data_stream();
-        let before = next_snapshot(&mut stream).await.standings.expect("standings for staff");
+        let staff = next_snapshot(&mut stream).await;
+        let before = staff.standings.expect("standings for staff");
+        // The screen's completeness panel: the period being collected, every registered unit.
+        let grid = store::completeness::grid(&server.db, c.id, app::api::server::now_local())
+            .await
+            .unwrap();
+        let expected = grid
+            .current_index(app::api::server::now_local())
+            .and_then(|i| grid.period(i));
+        let shown = staff.completeness.expect("completeness for staff");
+        assert_eq!(Some(shown.period.id), expected.map(|p| p.period.id), "[{label}]");
+        assert_eq!(shown.cells.len(), grid.rows.len(), "[{label}]");
         let (id, v) = report_in(&server, "submitted").await;
         let unit = store::reports::get(&server.db, id).await.unwrap().unwrap().unit_id;
         let score = |s: &domain::Standings| {

@@ -69,6 +69,17 @@ pub struct Proposal {
     pub reason: String,
 }
 
+/// Public praise (biểu dương) of a unit or of a person in it: the honour
+/// roll on the public page and the meeting-room screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Commendation {
+    pub id: Id,
+    pub unit_name: Option<String>,
+    pub individual_name: Option<String>,
+    pub text: String,
+    pub published_at: chrono::DateTime<chrono::Utc>,
+}
+
 fn qualifies(rule: &AwardRule, r: &Ranked) -> bool {
     (!rule.first_in_block_only || r.rank == 1) && r.score + EPS >= rule.min_score
 }

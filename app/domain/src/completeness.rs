@@ -132,6 +132,56 @@ impl CompletenessGrid {
     }
 }
 
+/// One period of the grid, unit by unit: the meeting-room screen's panel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeriodCompleteness {
+    pub period: GridPeriod,
+    pub cells: Vec<UnitCell>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitCell {
+    pub unit_id: Id,
+    pub unit_name: String,
+    pub block_name: String,
+    pub state: CellState,
+    pub late: bool,
+}
+
+impl PeriodCompleteness {
+    pub fn count(&self, state: CellState) -> usize {
+        self.cells.iter().filter(|c| c.state == state).count()
+    }
+}
+
+impl CompletenessGrid {
+    /// The period being collected at `now`: the first whose deadline has not
+    /// passed (the one units are working on); once all have, the last.
+    pub fn current_index(&self, now: NaiveDateTime) -> Option<usize> {
+        let open = self.periods.iter().position(|p| p.deadline >= now);
+        open.or_else(|| self.periods.len().checked_sub(1))
+    }
+
+    /// The period at `index`, unit by unit in the grid's order.
+    pub fn period(&self, index: usize) -> Option<PeriodCompleteness> {
+        let period = self.periods.get(index)?.clone();
+        let cells = self
+            .rows
+            .iter()
+            .filter_map(|r| {
+                r.cells.get(index).map(|c| UnitCell {
+                    unit_id: r.unit_id,
+                    unit_name: r.unit_name.clone(),
+                    block_name: r.block_name.clone(),
+                    state: c.state,
+                    late: c.late,
+                })
+            })
+            .collect();
+        Some(PeriodCompleteness { period, cells })
+    }
+}
+
 /// What a reporter has to do: reports not handed in, and reports returned.
 pub fn needs_unit_action(state: CellState) -> bool {
     matches!(
@@ -254,6 +304,67 @@ mod tests {
             ["new_deadline"]
         );
         assert!(validate_extension(d, Some(t(22, 17)), "Mất điện").is_empty());
+    }
+
+    #[test]
+    fn the_screen_shows_the_period_being_collected_then_the_last() {
+        let period = |id, day| GridPeriod {
+            id,
+            name: format!("Kỳ {id}"),
+            deadline: t(day, 23),
+        };
+        let cell = |state| Cell {
+            state,
+            late: false,
+            report_id: None,
+            deadline: t(5, 23),
+            extended: false,
+        };
+        let grid = CompletenessGrid {
+            campaign_id: 1,
+            periods: vec![period(1, 5), period(2, 15), period(3, 25)],
+            rows: vec![
+                GridRow {
+                    unit_id: 7,
+                    unit_name: "A".into(),
+                    block_name: "K".into(),
+                    cells: vec![
+                        cell(CellState::Approved),
+                        cell(CellState::Draft),
+                        cell(CellState::NotStarted),
+                    ],
+                },
+                GridRow {
+                    unit_id: 8,
+                    unit_name: "B".into(),
+                    block_name: "K".into(),
+                    cells: vec![
+                        cell(CellState::Late),
+                        cell(CellState::Submitted),
+                        cell(CellState::NotStarted),
+                    ],
+                },
+            ],
+            unregistered: vec![],
+            pending: vec![],
+        };
+        assert_eq!(grid.current_index(t(1, 0)), Some(0));
+        assert_eq!(grid.current_index(t(6, 0)), Some(1));
+        assert_eq!(grid.current_index(t(15, 23)), Some(1));
+        assert_eq!(grid.current_index(t(28, 0)), Some(2));
+        let p = grid.period(1).unwrap();
+        assert_eq!(p.period.id, 2);
+        assert_eq!(
+            p.cells.iter().map(|c| (c.unit_id, c.state)).collect::<Vec<_>>(),
+            [(7, CellState::Draft), (8, CellState::Submitted)]
+        );
+        assert_eq!((p.count(CellState::Draft), p.count(CellState::Approved)), (1, 0));
+        assert!(grid.period(3).is_none());
+        let empty = CompletenessGrid {
+            periods: vec![],
+            ..grid
+        };
+        assert_eq!(empty.current_index(t(1, 0)), None);
     }
 
     fn any_status() -> impl Strategy<Value = Option<ReportStatus>> {

@@ -233,5 +233,17 @@ pub fn block_standings(input: &StandingsInput, block_id: Id, scope: Scope, mode:
     standings(&only, scope, mode).tables.pop()
 }
 
+/// For each row of `now`, how many rows it has moved up since `before` was
+/// shown (negative: down; 0 for a unit new to the table), so that a screen
+/// can slide it from where it stood.
+pub fn row_shifts(before: &BlockTable, now: &BlockTable) -> Vec<i32> {
+    let was: BTreeMap<Id, usize> = before.rows.iter().enumerate().map(|(i, r)| (r.unit_id, i)).collect();
+    now.rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| was.get(&r.unit_id).map_or(0, |&w| w as i32 - i as i32))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -16,6 +16,8 @@ pub struct CampaignOverview {
     pub months: Vec<MonthFigures>,
     /// The same as a chart (SVG drawn on the server), with `months` as its table.
     pub chart_svg: Option<String>,
+    /// The honour roll's latest entries, newest first.
+    pub commendations: Vec<domain::Commendation>,
 }
 
 /// One reporting month's figures beside the same month of the baseline year.
@@ -40,6 +42,10 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOver
     let Some(campaign) = campaign else { return Ok(None) };
     overview_of(&db, campaign).await.map(Some)
 }
+
+/// How many commendations the overview carries.
+#[cfg(feature = "ssr")]
+const HONOUR_ROLL_LEN: u64 = 6;
 
 /// The figures of `campaign` so far against cùng kỳ, as the public page and
 /// the meeting-room dashboard show them.
@@ -82,7 +88,9 @@ pub async fn overview_of(db: &store::DatabaseConnection, campaign: CampaignInfo)
         })
         .collect();
     let chart_svg = crate::ui::chart::accidents_svg(&by_month, campaign.baseline_year);
+    let commendations = store::commendations::latest(&db, campaign.id, HONOUR_ROLL_LEN).await?;
     Ok(CampaignOverview {
+        commendations,
         days_left: campaign.days_left(today),
         progress: domain::progress(&targets, &current, &baseline),
         window,

@@ -58,6 +58,10 @@ pub async fn start_report(period_id: Id) -> Result<Id, ApiError> {
             store::audit::record(&txn, e).await?;
         }
         txn.commit().await.map_err(store::StoreError::from)?;
+        if created {
+            // The screen's completeness panel shows the unit at work.
+            super::server::changed(campaign.id);
+        }
         return Ok(id);
     }
     Err(ApiError::Internal.respond())

@@ -23,7 +23,7 @@ pub struct Frame {
 impl Frame {
     fn same_content(&self, other: &Frame) -> bool {
         let (a, b) = (&self.snapshot, &other.snapshot);
-        a.overview == b.overview && a.standings == b.standings
+        a.overview == b.overview && a.standings == b.standings && a.completeness == b.completeness
     }
 }
 
@@ -113,14 +113,17 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
         let campaign = store::campaigns::by_id(db, campaign_id)
             .await?
             .ok_or_else(|| store::StoreError::NotFound("campaign".into()))?;
-        let input = store::standings::input(db, campaign_id, crate::api::server::now_local()).await?;
+        let now = crate::api::server::now_local();
+        let input = store::standings::input(db, campaign_id, now).await?;
+        let grid = store::completeness::grid(db, campaign_id, now).await?;
+        let completeness = grid.current_index(now).and_then(|i| grid.period(i));
         let overview = crate::api::public::overview_of(db, campaign)
             .await
             .map_err(|e| store::StoreError::Invalid(e.to_string()))?;
-        Ok::<_, store::StoreError>((input, overview))
+        Ok::<_, store::StoreError>((input, overview, completeness))
     }
     .await;
-    let (input, overview) = match result {
+    let (input, overview, completeness) = match result {
         Ok(x) => x,
         Err(e) => {
             tracing::error!(campaign_id, "live snapshot: {e}");
@@ -132,10 +135,12 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
         at: chrono::Utc::now(),
         overview,
         standings: Some(domain::standings(&input, Scope::Cumulative, RankingMode::Official)),
+        completeness,
     };
     let full = serde_json::to_string(&snapshot).ok()?;
     let public = serde_json::to_string(&LiveSnapshot {
         standings: None,
+        completeness: None,
         ..snapshot.clone()
     })
     .ok()?;

@@ -5,7 +5,7 @@
 
 use crate::api::public::CampaignOverview;
 use chrono::{DateTime, Utc};
-use domain::{Id, Standings};
+use domain::{Id, PeriodCompleteness, Standings};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -22,6 +22,8 @@ pub struct LiveSnapshot {
     /// The official cumulative standings: staff and meeting-room screens
     /// only; the public stream carries none.
     pub standings: Option<Standings>,
+    /// Who has reported for the period being collected: staff and screens only.
+    pub completeness: Option<PeriodCompleteness>,
 }
 
 /// The stream's address for a campaign.

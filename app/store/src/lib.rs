@@ -6,6 +6,7 @@ pub mod accidents;
 pub mod activities;
 pub mod audit;
 pub mod campaigns;
+pub mod commendations;
 pub mod completeness;
 mod db;
 pub mod demo;

@@ -124,6 +124,33 @@ fn the_change_of_rank_is_since_the_period_before() {
     assert_eq!(c.tables[0].rows.iter().map(|r| r.rank).collect::<Vec<_>>(), vec![1, 1]);
 }
 
+#[test]
+fn a_row_slides_from_where_it_stood() {
+    let table = |ids: &[Id]| BlockTable {
+        block_id: 1,
+        block_name: "Khối".into(),
+        rows: ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| StandingRow {
+                rank: i as u32 + 1,
+                unit_id: id,
+                unit_name: format!("Đơn vị {id}"),
+                score: 0.0,
+                outcomes_points: 0.0,
+                decided_by: None,
+                change: None,
+            })
+            .collect(),
+    };
+    // 4 climbs from fourth to second; 2 and 3 each step down one; 9 is new.
+    assert_eq!(
+        row_shifts(&table(&[1, 2, 3, 4]), &table(&[1, 4, 2, 3, 9])),
+        [0, 2, -1, -1, 0]
+    );
+    assert_eq!(row_shifts(&table(&[1, 2]), &table(&[1, 2])), [0, 0]);
+}
+
 fn any_units() -> impl Strategy<Value = Vec<(f64, f64, bool)>> {
     proptest::collection::vec((0.0..=15.0f64, 0.0..=8.0f64, any::<bool>()), 1..12)
 }

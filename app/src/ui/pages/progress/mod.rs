@@ -87,7 +87,7 @@ fn Unregistered(names: Vec<String>, pending: Vec<String>) -> impl IntoView {
 }
 
 /// A short mark per state, so the grid reads without colour too.
-fn mark(state: CellState) -> &'static str {
+pub fn mark(state: CellState) -> &'static str {
     match state {
         CellState::NotStarted => "○",
         CellState::Draft => "✎",

@@ -137,6 +137,9 @@ pub fn RankingTable(
     t: BlockTable,
     #[prop(optional)] link: Option<(Option<i64>, bool)>,
     #[prop(optional)] class: &'static str,
+    /// Rows moved up since the last update (`domain::row_shifts`), to animate.
+    #[prop(optional)]
+    shifts: Vec<i32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let caption = link.map(|_| t.block_name.clone());
@@ -150,7 +153,8 @@ pub fn RankingTable(
                 <th scope="col">{t!(i18n, col_movement)}</th>
             </tr></thead>
             <tbody>
-                {t.rows.into_iter().map(|r| {
+                {t.rows.into_iter().enumerate().map(|(i, r)| {
+                    let shift = shifts.get(i).copied().filter(|s| *s != 0);
                     let name = match link {
                         Some((period, official)) => {
                             let href = format!("/xep-hang/{}{}", r.unit_id, query(period, official));
@@ -159,7 +163,11 @@ pub fn RankingTable(
                         None => r.unit_name.into_any(),
                     };
                     view! {
-                        <tr data-unit=r.unit_id.to_string()>
+                        <tr
+                            data-unit=r.unit_id.to_string()
+                            class=shift.map(|_| "moved")
+                            style=shift.map(|s| format!("--shift: {s}"))
+                        >
                             <td class="rank">{r.rank}</td>
                             <th scope="row" class="unit">{name}</th>
                             <td class="num score">{format_points(round2(r.score))}</td>

@@ -1,5 +1,6 @@
 //! The meeting-room screen: large type, no scrolling, nothing to click.
-//! Panels (the figures, then each block's standings) take turns at a pace
+//! Panels (the figures, the chart, who has reported, the honour roll, then
+//! each block's standings) take turns at a pace
 //! set by `?xoay=<seconds>`; everything updates live; the page reloads
 //! itself every few hours to keep a long-running browser healthy.
 
@@ -9,10 +10,12 @@ use crate::live::LiveSnapshot;
 use crate::ui::components::{DemoBanner, FiguresTable};
 use crate::ui::format;
 use crate::ui::live::{LiveStatus, use_live};
-use crate::ui::pages::rankings::RankingTable;
 use domain::BlockTable;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use panels::{BlockPanel, CompletenessPanel, HonourPanel};
+
+mod panels;
 
 const DEFAULT_ROTATE_SECS: u64 = 12;
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -37,6 +40,35 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
+/// What the screen takes turns to show.
+#[derive(Clone, Copy, PartialEq)]
+enum Panel {
+    Figures,
+    Chart,
+    Completeness,
+    Honour,
+    Block(usize),
+}
+
+impl Panel {
+    fn name(self) -> String {
+        match self {
+            Panel::Figures => "figures".into(),
+            Panel::Chart => "chart".into(),
+            Panel::Completeness => "completeness".into(),
+            Panel::Honour => "honour".into(),
+            Panel::Block(i) => format!("block-{i}"),
+        }
+    }
+}
+
+/// The blocks' tables now, with how far each row moved since the last update.
+#[derive(Clone, PartialEq)]
+struct Tables {
+    now: Vec<BlockTable>,
+    shifts: Vec<Vec<i32>>,
+}
+
 #[component]
 fn Screen(first: LiveSnapshot) -> impl IntoView {
     let i18n = use_i18n();
@@ -45,9 +77,30 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
     let current = StoredValue::new(first);
     let snap = move || live.snapshot.get().unwrap_or_else(|| current.get_value());
     let c = current.with_value(|s| s.overview.campaign.clone());
-    let blocks = current.with_value(|s| s.standings.as_ref().map_or(0, |s| s.tables.len()));
-    // The figures, the chart by month, then each block's ranking.
-    let panels = 2 + blocks;
+    // The set of panels is fixed at load; a new block shows after the periodic reload.
+    let panels: Vec<Panel> = current.with_value(|s| {
+        let mut p = vec![Panel::Figures, Panel::Chart];
+        if s.completeness.is_some() {
+            p.push(Panel::Completeness);
+        }
+        if !s.overview.commendations.is_empty() {
+            p.push(Panel::Honour);
+        }
+        let blocks = s.standings.as_ref().map_or(0, |s| s.tables.len());
+        p.extend((0..blocks).map(Panel::Block));
+        p
+    });
+    let tables = Memo::new(move |prev: Option<&Tables>| {
+        let now = snap().standings.map(|s| s.tables).unwrap_or_default();
+        let shifts = now
+            .iter()
+            .map(|t| {
+                let before = prev.and_then(|p| p.now.iter().find(|b| b.block_id == t.block_id));
+                before.map(|b| domain::row_shifts(b, t)).unwrap_or_default()
+            })
+            .collect();
+        Tables { now, shifts }
+    });
     let shown = RwSignal::new(0usize);
     let q = use_query_map();
     let every = q
@@ -56,8 +109,29 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
         .and_then(|s| s.parse::<u64>().ok())
         .filter(|s| *s >= 3)
         .unwrap_or(DEFAULT_ROTATE_SECS);
-    rotate(shown, panels, every);
+    rotate(shown, panels.len(), every);
     let baseline_year = c.baseline_year;
+    let body = move |panel: Panel| match panel {
+        Panel::Figures => view! {
+            <h2>{t!(i18n, figures_title)} " " {baseline_year}</h2>
+            {move || view! { <FiguresTable progress=snap().overview.progress baseline_year /> }}
+        }
+        .into_any(),
+        Panel::Chart => view! {
+            <h2>{t!(i18n, dashboard_chart)}</h2>
+            <div class="chart" inner_html=move || snap().overview.chart_svg.unwrap_or_default()></div>
+        }
+        .into_any(),
+        Panel::Completeness => (move || snap().completeness.map(|p| view! { <CompletenessPanel p /> })).into_any(),
+        Panel::Honour => (move || view! { <HonourPanel list=snap().overview.commendations /> }).into_any(),
+        Panel::Block(i) => (move || {
+            tables.with(|t| {
+                let shifts = t.shifts.get(i).cloned().unwrap_or_default();
+                t.now.get(i).cloned().map(|t| view! { <BlockPanel t shifts /> })
+            })
+        })
+        .into_any(),
+    };
     view! {
         <header class="dash-head">
             <h1>{c.title.clone()}</h1>
@@ -65,28 +139,11 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
             <LiveStatus live fallback_time=first_time />
         </header>
         {c.is_demo.then(|| view! { <DemoBanner /> })}
-        <section class="panel" data-panel="figures" hidden=move || shown.get() != 0>
-            <h2>{t!(i18n, figures_title)} " " {baseline_year}</h2>
-            {move || view! { <FiguresTable progress=snap().overview.progress baseline_year /> }}
-        </section>
-        <section class="panel" data-panel="chart" hidden=move || shown.get() != 1>
-            <h2>{t!(i18n, dashboard_chart)}</h2>
-            <div class="chart" inner_html=move || snap().overview.chart_svg.unwrap_or_default()></div>
-        </section>
-        {(0..blocks).map(|i| view! {
-            <section class="panel" data-panel=format!("block-{i}") hidden=move || shown.get() != i + 2>
-                {move || snap().standings.and_then(|s| s.tables.get(i).cloned()).map(|t| view! { <BlockPanel t /> })}
+        {panels.into_iter().enumerate().map(|(i, panel)| view! {
+            <section class="panel" data-panel=panel.name() hidden=move || shown.get() != i>
+                {body(panel)}
             </section>
         }).collect_view()}
-    }
-}
-
-#[component]
-fn BlockPanel(t: BlockTable) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <h2>{t!(i18n, dashboard_ranking)} " — " {t.block_name.clone()}</h2>
-        <RankingTable t class="dash-ranking" />
     }
 }
 

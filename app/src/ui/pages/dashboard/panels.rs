@@ -1,0 +1,85 @@
+//! The screen's panels besides the figures and the chart: who has reported
+//! for the period being collected, the honour roll, each block's ranking.
+
+use crate::i18n::*;
+use crate::ui::format;
+use crate::ui::pages::progress::mark;
+use crate::ui::pages::rankings::RankingTable;
+use domain::{BlockTable, CellState, Commendation, PeriodCompleteness};
+use leptos::prelude::*;
+
+/// More units than fit on a TV: only those still to hand in are named.
+const UNITS_ON_SCREEN: usize = 45;
+
+#[component]
+pub fn CompletenessPanel(p: PeriodCompleteness) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = p.cells.len();
+    let done = p.count(CellState::Submitted) + p.count(CellState::Approved);
+    let counts: Vec<(CellState, usize)> = CellState::ALL
+        .iter()
+        .map(|s| (*s, p.count(*s)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let mut cells = p.cells;
+    if cells.len() > UNITS_ON_SCREEN {
+        cells.retain(|c| !matches!(c.state, CellState::Submitted | CellState::Approved));
+    }
+    let hidden = cells.len().saturating_sub(UNITS_ON_SCREEN);
+    cells.truncate(UNITS_ON_SCREEN);
+    view! {
+        <h2 data-period=p.period.id.to_string()>{t!(i18n, dashboard_completeness)} " — " {p.period.name.clone()}</h2>
+        <p class="dash-sub">
+            <strong class="done">{done} "/" {total}</strong> " " {t!(i18n, dashboard_handed_in)}
+            " · " {t!(i18n, dashboard_deadline)} " " {p.period.deadline.format("%d/%m/%Y %H:%M").to_string()}
+        </p>
+        <ul class="state-counts">
+            {counts.into_iter().map(|(s, n)| view! {
+                <li class=format!("cell-{}", s.code()) data-state=s.code()>
+                    <span aria-hidden="true">{mark(s)}</span> " " {s.label()} " " <strong>{n}</strong>
+                </li>
+            }).collect_view()}
+        </ul>
+        <ul class="unit-cells">
+            {cells.into_iter().map(|c| view! {
+                <li class=format!("cell-{}", c.state.code()) data-unit=c.unit_id.to_string()>
+                    <span class="cell-mark" aria-hidden="true">{mark(c.state)}</span>
+                    <span class="name">{c.unit_name}</span>
+                    <span class="visually-hidden">{c.state.label()}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+        {(hidden > 0).then(|| view! { <p class="dash-sub">"+ " {hidden} " " {t!(i18n, dashboard_more_units)}</p> })}
+    }
+}
+
+#[component]
+pub fn HonourPanel(list: Vec<Commendation>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2>{t!(i18n, dashboard_honour)}</h2>
+        <ul class="honour-roll">
+            {list.into_iter().take(4).map(|c| view! {
+                <li>
+                    <p class="who">
+                        {c.individual_name.clone().map(|n| view! { <strong>{n}</strong> " · " })}
+                        {c.unit_name.clone()}
+                    </p>
+                    <p class="what">{c.text}</p>
+                    <p class="when">{format::date(format::vietnam(c.published_at).date_naive())}</p>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A block's ranking; rows that moved since the last update slide from
+/// where they stood.
+#[component]
+pub fn BlockPanel(t: BlockTable, shifts: Vec<i32>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2>{t!(i18n, dashboard_ranking)} " — " {t.block_name.clone()}</h2>
+        <RankingTable t class="dash-ranking" shifts />
+    }
+}
