@@ -26,6 +26,27 @@ test("the council reads each block's ranking, official and provisional, and a un
   expect(Number(ranks[0])).toBe(1);
   expect(ranks.map(Number)).toEqual([...ranks.map(Number)].sort((a, b) => a - b));
 
+  // Every unit in one table, ranked across the blocks on the same scores.
+  const byBlock = new Map<string, string>();
+  for (const row of await page.locator("table.ranking tbody tr").all()) {
+    byBlock.set((await row.getAttribute("data-unit"))!, (await row.locator("td.score").textContent())!.trim());
+  }
+  await page.getByRole("link", { name: "Toàn bộ đơn vị" }).click();
+  await expect(page).toHaveURL(/toan-bo=1/);
+  await expect(page.locator("table.ranking")).toHaveCount(1);
+  const all = page.locator("table.ranking tbody tr");
+  await expect(all).toHaveCount(blocks.reduce((n, b) => n + b.n, 0));
+  const scores: number[] = [];
+  for (const row of await all.all()) {
+    const s = (await row.locator("td.score").textContent())!.trim();
+    expect(s).toBe(byBlock.get((await row.getAttribute("data-unit"))!));
+    scores.push(Number(s.replace(",", ".")));
+  }
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  await page.screenshot({ path: "test-results/rankings-overall-1366.png", fullPage: true });
+  await page.getByRole("link", { name: "Theo khối" }).click();
+  await expect(page.locator("table.ranking")).toHaveCount(blocks.length);
+
   // One month, provisional: the note says it is not for publication.
   const [p] = await query(
     `SELECT p.id, p.name FROM periods p JOIN campaigns c ON c.id = p.campaign_id AND c.slug = 'ke-hoach-114-2024'

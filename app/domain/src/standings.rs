@@ -233,6 +233,29 @@ pub fn block_standings(input: &StandingsInput, block_id: Id, scope: Scope, mode:
     standings(&only, scope, mode).tables.pop()
 }
 
+/// Every unit in one table, ranked across the blocks by the same rules:
+/// scores are on the same 100-point scale whatever a unit's block or kind.
+/// The table's block id is 0 and its name `name`.
+pub fn overall_standings(input: &StandingsInput, name: &str, scope: Scope, mode: RankingMode) -> Standings {
+    let all = StandingsInput {
+        sheet: input.sheet.clone(),
+        periods: input.periods.clone(),
+        blocks: vec![BlockRef {
+            id: 0,
+            name: name.to_string(),
+        }],
+        units: input
+            .units
+            .iter()
+            .map(|u| UnitRecord {
+                block_id: 0,
+                ..u.clone()
+            })
+            .collect(),
+    };
+    standings(&all, scope, mode)
+}
+
 /// For each row of `now`, how many rows it has moved up since `before` was
 /// shown (negative: down; 0 for a unit new to the table), so that a screen
 /// can slide it from where it stood.

@@ -54,9 +54,14 @@ fn mode_of(official: bool) -> RankingMode {
     }
 }
 
-/// The current campaign's standings for `period_id` (or cumulative).
+/// The current campaign's standings for `period_id` (or cumulative), each
+/// block apart or, with `overall`, every unit in one table.
 #[server(endpoint = "rankings/get")]
-pub async fn get_rankings(period_id: Option<Id>, official: bool) -> Result<Option<RankingView>, ApiError> {
+pub async fn get_rankings(
+    period_id: Option<Id>,
+    official: bool,
+    #[server(default)] overall: bool,
+) -> Result<Option<RankingView>, ApiError> {
     authorize(GetRankings::PATH).await?;
     let db = super::server::db()?;
     let Some(campaign) = store::campaigns::current(&db).await? else {
@@ -71,7 +76,11 @@ pub async fn get_rankings(period_id: Option<Id>, official: bool) -> Result<Optio
     Ok(Some(RankingView {
         campaign_id: campaign.id,
         campaign_title: campaign.title,
-        standings: domain::standings(&input, scope, mode_of(official)),
+        standings: if overall {
+            domain::overall_standings(&input, "Tất cả đơn vị", scope, mode_of(official))
+        } else {
+            domain::standings(&input, scope, mode_of(official))
+        },
         periods: input.periods,
         tie_breaks: domain::tie_break_descriptions().into_iter().map(String::from).collect(),
         computed_at: Utc::now(),

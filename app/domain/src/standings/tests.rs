@@ -151,6 +151,24 @@ fn a_row_slides_from_where_it_stood() {
     assert_eq!(row_shifts(&table(&[1, 2]), &table(&[1, 2])), [0, 0]);
 }
 
+#[test]
+fn the_overall_table_ranks_every_unit_on_its_block_score() {
+    let mut units = build(&[(10.0, 5.0, true), (4.0, 2.0, true), (12.0, 7.0, true), (6.0, 1.0, true)]);
+    units[1].block_id = 2;
+    units[3].block_id = 2;
+    let mut inp = input(units);
+    inp.blocks.push(BlockRef { id: 2, name: "Khối 2".into() });
+    let by_block = standings(&inp, Scope::Cumulative, RankingMode::Official);
+    let all = overall_standings(&inp, "Tất cả", Scope::Cumulative, RankingMode::Official);
+    assert_eq!(all.tables.len(), 1);
+    let rows = &all.tables[0].rows;
+    assert_eq!(rows.len(), 4);
+    let block_score = |id| by_block.tables.iter().flat_map(|t| &t.rows).find(|r| r.unit_id == id).unwrap().score;
+    assert!(rows.iter().all(|r| r.score == block_score(r.unit_id)));
+    assert!(rows.windows(2).all(|w| w[0].score >= w[1].score && w[0].rank <= w[1].rank));
+    assert_eq!(rows[0].rank, 1);
+}
+
 fn any_units() -> impl Strategy<Value = Vec<(f64, f64, bool)>> {
     proptest::collection::vec((0.0..=15.0f64, 0.0..=8.0f64, any::<bool>()), 1..12)
 }

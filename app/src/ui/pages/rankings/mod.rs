@@ -36,6 +36,22 @@ pub fn choice() -> Memo<(Option<i64>, bool)> {
     })
 }
 
+/// `?toan-bo=1`: every unit in one table instead of one table per block.
+fn overall() -> Memo<bool> {
+    let q = use_query_map();
+    Memo::new(move |_| q.read().get("toan-bo").is_some_and(|v| v == "1"))
+}
+
+/// The address of the rankings page with these choices.
+fn page_href(period: Option<i64>, official: bool, overall: bool) -> String {
+    let q = query(period, official);
+    match (overall, q.is_empty()) {
+        (false, _) => format!("/xep-hang{q}"),
+        (true, true) => "/xep-hang?toan-bo=1".into(),
+        (true, false) => format!("/xep-hang{q}&toan-bo=1"),
+    }
+}
+
 pub fn query(period: Option<i64>, official: bool) -> String {
     let mut parts = vec![];
     if let Some(p) = period {
@@ -55,7 +71,8 @@ pub fn query(period: Option<i64>, official: bool) -> String {
 fn Rankings() -> impl IntoView {
     let i18n = use_i18n();
     let choice = choice();
-    let view = Resource::new(move || choice.get(), |(p, o)| get_rankings(p, o));
+    let overall = overall();
+    let view = Resource::new(move || (choice.get(), overall.get()), |((p, o), all)| get_rankings(p, o, all));
     view! {
         <section class="page wide rankings">
             <h1>{t!(i18n, rankings_title)}</h1>
@@ -64,7 +81,7 @@ fn Rankings() -> impl IntoView {
                     match view.await {
                         Err(e) => view! { <p class="error" role="alert">{e.message_vi()}</p> }.into_any(),
                         Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
-                        Ok(Some(v)) => view! { <Body v reload=view /> }.into_any(),
+                        Ok(Some(v)) => view! { <Body v reload=view overall=overall.get_untracked() /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -76,14 +93,18 @@ fn Rankings() -> impl IntoView {
 /// cumulative ranking comes in the stream itself; any other view is asked
 /// for again when the stream says something changed.
 #[component]
-fn Body(v: RankingView, reload: Resource<Result<Option<RankingView>, crate::api::ApiError>>) -> impl IntoView {
+fn Body(
+    v: RankingView,
+    reload: Resource<Result<Option<RankingView>, crate::api::ApiError>>,
+    overall: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let official = v.standings.mode == RankingMode::Official;
     let period = match v.standings.scope {
         Scope::Period(p) => Some(p),
         Scope::Cumulative => None,
     };
-    let streamed = official && period.is_none();
+    let streamed = official && period.is_none() && !overall;
     let live = use_live(v.campaign_id);
     let seen = StoredValue::new(None::<chrono::DateTime<chrono::Utc>>);
     Effect::new(move |_| {
@@ -113,11 +134,16 @@ fn Body(v: RankingView, reload: Resource<Result<Option<RankingView>, crate::api:
                 }).collect_view()}
             </select>
             {(!official).then(|| view! { <input type="hidden" name="tam-tinh" value="1" /> })}
+            {overall.then(|| view! { <input type="hidden" name="toan-bo" value="1" /> })}
             <button type="submit" class="small">{t!(i18n, rankings_show)}</button>
         </form>
         <nav class="mode-switch" aria-label=move || t_string!(i18n, rankings_mode).to_string()>
-            <a href=format!("/xep-hang{}", query(period, true)) aria-current=official.then_some("page")>{t!(i18n, rankings_official)}</a>
-            <a href=format!("/xep-hang{}", query(period, false)) aria-current=(!official).then_some("page")>{t!(i18n, rankings_provisional)}</a>
+            <a href=page_href(period, true, overall) aria-current=official.then_some("page")>{t!(i18n, rankings_official)}</a>
+            <a href=page_href(period, false, overall) aria-current=(!official).then_some("page")>{t!(i18n, rankings_provisional)}</a>
+        </nav>
+        <nav class="mode-switch" aria-label=move || t_string!(i18n, rankings_grouping).to_string()>
+            <a href=page_href(period, official, false) aria-current=(!overall).then_some("page")>{t!(i18n, rankings_by_block)}</a>
+            <a href=page_href(period, official, true) aria-current=overall.then_some("page")>{t!(i18n, rankings_overall)}</a>
         </nav>
         {(!official).then(|| view! { <p class="notice provisional">{t!(i18n, rankings_provisional_note)}</p> })}
         <LiveStatus live fallback_time=updated />
