@@ -4,15 +4,13 @@
 //! few seconds lets a page tell a quiet stream from a dead one.
 
 use app::auth::AuthSession;
-use app::live::{Frame, LiveHub, PING_SECS};
+use app::live::{Frame, LiveHub, PING_SECS, sse_event};
 use axum::{
     Extension,
+    body::{Body, Bytes},
     extract::Path,
-    http::StatusCode,
-    response::{
-        IntoResponse, Response,
-        sse::{Event, Sse},
-    },
+    http::{HeaderName, StatusCode, header},
+    response::{IntoResponse, Response},
 };
 use domain::Id;
 use std::convert::Infallible;
@@ -31,14 +29,14 @@ pub async fn stream(
     let Some(first) = hub.latest(&db, campaign_id).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let pick = move |f: &Frame| -> String {
+    let pick = move |f: &Frame| -> Bytes {
         if staff {
-            f.full.to_string()
+            f.full_event.clone()
         } else {
-            f.public.to_string()
+            f.public_event.clone()
         }
     };
-    let first = Event::default().event("snapshot").data(pick(&first));
+    let first = pick(&first);
     let ping = tokio::time::interval(Duration::from_secs(PING_SECS));
     let events = futures::stream::unfold((rx, ping, Some(first)), move |(mut rx, mut ping, first)| async move {
         if let Some(ev) = first {
@@ -47,16 +45,13 @@ pub async fn stream(
         loop {
             tokio::select! {
                 got = rx.recv() => match got {
-                    Ok(f) if f.campaign_id == campaign_id => {
-                        let ev = Event::default().event("snapshot").data(pick(&f));
-                        return Some((Ok(ev), (rx, ping, None)));
-                    }
+                    Ok(f) if f.campaign_id == campaign_id => return Some((Ok(pick(&f)), (rx, ping, None))),
                     // Another campaign's, or frames missed while slow: the next one carries all.
                     Ok(_) | Err(RecvError::Lagged(_)) => continue,
                     Err(RecvError::Closed) => return None,
                 },
                 _ = ping.tick() => {
-                    let ev = Event::default().event("ping").data(chrono::Utc::now().to_rfc3339());
+                    let ev = sse_event("ping", &chrono::Utc::now().to_rfc3339());
                     return Some((Ok(ev), (rx, ping, None)));
                 }
             }
@@ -64,8 +59,12 @@ pub async fn stream(
     });
     // Proxies must not hold the stream back.
     (
-        [("x-accel-buffering", "no"), ("cache-control", "no-store")],
-        Sse::new(events),
+        [
+            (header::CONTENT_TYPE, "text/event-stream"),
+            (header::CACHE_CONTROL, "no-store"),
+            (HeaderName::from_static("x-accel-buffering"), "no"),
+        ],
+        Body::from_stream(events),
     )
         .into_response()
 }

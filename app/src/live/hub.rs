@@ -3,19 +3,24 @@
 //! serialized once, to every stream of that campaign.
 
 use super::LiveSnapshot;
+use axum::body::Bytes;
 use domain::{Id, RankingMode, Scope};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use store::DatabaseConnection;
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::{Mutex, broadcast, mpsc};
 
-/// A snapshot as sent: the JSON for staff and for the public.
+/// A snapshot as sent: the JSON for staff and for the public, and the same
+/// as ready-made Server-Sent Events that every stream shares (a clone of
+/// `Bytes` is a reference, not a copy, whatever the number of screens).
 #[derive(Clone, Debug)]
 pub struct Frame {
     pub campaign_id: Id,
     pub full: Arc<str>,
     pub public: Arc<str>,
+    pub full_event: Bytes,
+    pub public_event: Bytes,
     /// What was sent, to tell a real change from a minute's tick.
     snapshot: Arc<LiveSnapshot>,
 }
@@ -32,6 +37,8 @@ pub struct LiveHub {
     changes: mpsc::UnboundedSender<Id>,
     frames: broadcast::Sender<Frame>,
     last: Arc<RwLock<HashMap<Id, Frame>>>,
+    /// Screens that connect together before the first frame wait for one computation.
+    first: Arc<Mutex<()>>,
 }
 
 impl LiveHub {
@@ -43,6 +50,7 @@ impl LiveHub {
             changes,
             frames,
             last: Arc::default(),
+            first: Arc::default(),
         };
         tokio::spawn(hub.clone().work(db, rx));
         hub
@@ -59,7 +67,12 @@ impl LiveHub {
 
     /// The latest frame of a campaign, computed now if there is none yet.
     pub async fn latest(&self, db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
-        if let Some(f) = self.last.read().ok().and_then(|l| l.get(&campaign_id).cloned()) {
+        let cached = || self.last.read().ok().and_then(|l| l.get(&campaign_id).cloned());
+        if let Some(f) = cached() {
+            return Some(f);
+        }
+        let _one_at_a_time = self.first.lock().await;
+        if let Some(f) = cached() {
             return Some(f);
         }
         let frame = compute(db, campaign_id).await?;
@@ -146,8 +159,16 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
     .ok()?;
     Some(Frame {
         campaign_id,
+        full_event: sse_event("snapshot", &full),
+        public_event: sse_event("snapshot", &public),
         full: full.into(),
         public: public.into(),
         snapshot: Arc::new(snapshot),
     })
+}
+
+/// One Server-Sent Event; `data` is one line (compact JSON has no newline).
+pub fn sse_event(name: &str, data: &str) -> Bytes {
+    debug_assert!(!data.contains('\n'));
+    Bytes::from(format!("event: {name}\ndata: {data}\n\n"))
 }

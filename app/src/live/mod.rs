@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 mod hub;
 #[cfg(feature = "ssr")]
-pub use hub::{Frame, LiveHub};
+pub use hub::{Frame, LiveHub, sse_event};
 
 /// What an open page needs to redraw after a change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -157,15 +157,29 @@ fn the_overall_table_ranks_every_unit_on_its_block_score() {
     units[1].block_id = 2;
     units[3].block_id = 2;
     let mut inp = input(units);
-    inp.blocks.push(BlockRef { id: 2, name: "Khối 2".into() });
+    inp.blocks.push(BlockRef {
+        id: 2,
+        name: "Khối 2".into(),
+    });
     let by_block = standings(&inp, Scope::Cumulative, RankingMode::Official);
     let all = overall_standings(&inp, "Tất cả", Scope::Cumulative, RankingMode::Official);
     assert_eq!(all.tables.len(), 1);
     let rows = &all.tables[0].rows;
     assert_eq!(rows.len(), 4);
-    let block_score = |id| by_block.tables.iter().flat_map(|t| &t.rows).find(|r| r.unit_id == id).unwrap().score;
+    let block_score = |id| {
+        by_block
+            .tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .find(|r| r.unit_id == id)
+            .unwrap()
+            .score
+    };
     assert!(rows.iter().all(|r| r.score == block_score(r.unit_id)));
-    assert!(rows.windows(2).all(|w| w[0].score >= w[1].score && w[0].rank <= w[1].rank));
+    assert!(
+        rows.windows(2)
+            .all(|w| w[0].score >= w[1].score && w[0].rank <= w[1].rank)
+    );
     assert_eq!(rows[0].rank, 1);
 }
 

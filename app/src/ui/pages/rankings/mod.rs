@@ -72,7 +72,10 @@ fn Rankings() -> impl IntoView {
     let i18n = use_i18n();
     let choice = choice();
     let overall = overall();
-    let view = Resource::new(move || (choice.get(), overall.get()), |((p, o), all)| get_rankings(p, o, all));
+    let view = Resource::new(
+        move || (choice.get(), overall.get()),
+        |((p, o), all)| get_rankings(p, o, all),
+    );
     view! {
         <section class="page wide rankings">
             <h1>{t!(i18n, rankings_title)}</h1>
