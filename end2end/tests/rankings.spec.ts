@@ -18,7 +18,8 @@ test("the council reads each block's ranking, official and provisional, and a un
     await expect(page.locator(`table.ranking[data-block="${b.id}"] tbody tr`)).toHaveCount(b.n);
   }
   await expect(page.locator(".tie-breaks li")).toHaveCount(4);
-  await expect(page.locator(".mode-switch a[aria-current=page]")).toHaveText("Chính thức");
+  await expect(page.getByRole("navigation", { name: "Loại kết quả" }).locator("a[aria-current=page]")).toHaveText("Chính thức");
+  await expect(page.getByRole("navigation", { name: "Cách xếp" }).locator("a[aria-current=page]")).toHaveText("Theo khối");
   await page.screenshot({ path: "test-results/rankings-1366.png", fullPage: true });
 
   // Ranks are 1 at the top of each block and never go down the table.
