@@ -73,6 +73,17 @@ async fn seed_in(txn: &DatabaseTransaction) -> Result<()> {
     accidents::seed(txn, &mut rng::Rng::new(2024), &seeded).await?;
     reports::seed(txn, &mut rng::Rng::new(7), &seeded).await?;
     accounts::seed(txn, &seeded).await?;
+    publish(txn, seeded.campaign_id).await
+}
+
+/// The standing office published the official ranking through the last
+/// month closed at the demo's moment.
+async fn publish(txn: &DatabaseTransaction, campaign_id: i64) -> Result<()> {
+    let input = crate::standings::input(txn, campaign_id, demo_now()).await?;
+    let (through, table, breakdowns) =
+        domain::publication(&input).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let at = utc_of(demo_now());
+    crate::publications::publish(txn, campaign_id, &through, &table, &breakdowns, None, at).await?;
     Ok(())
 }
 

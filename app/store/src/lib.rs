@@ -21,6 +21,7 @@ mod error;
 pub mod migration;
 pub mod passwords;
 pub mod periods;
+pub mod publications;
 pub mod registrations;
 pub mod report_workflow;
 pub mod reports;

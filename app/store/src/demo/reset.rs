@@ -60,6 +60,16 @@ async fn delete_campaigns(txn: &DatabaseTransaction, campaigns: &[i64]) -> Resul
         .await?;
 
     let c = || campaigns.iter().copied();
+    let publications = ranking_publication::Entity::find().filter(ranking_publication::Column::CampaignId.is_in(c()));
+    let publications = ids(txn, publications, ranking_publication::Column::Id).await?;
+    published_breakdown::Entity::delete_many()
+        .filter(published_breakdown::Column::PublicationId.is_in(publications))
+        .exec(txn)
+        .await?;
+    ranking_publication::Entity::delete_many()
+        .filter(ranking_publication::Column::CampaignId.is_in(c()))
+        .exec(txn)
+        .await?;
     let proposals = award_proposal::Entity::find().filter(award_proposal::Column::CampaignId.is_in(c()));
     let proposals = ids(txn, proposals, award_proposal::Column::Id).await?;
     objection::Entity::delete_many()

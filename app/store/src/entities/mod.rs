@@ -21,6 +21,8 @@ pub mod notification;
 pub mod objection;
 pub mod period;
 pub mod pledge;
+pub mod published_breakdown;
+pub mod ranking_publication;
 pub mod registration;
 pub mod report;
 pub mod report_activity;

@@ -9,6 +9,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20240705_000001_initial;
 mod m20241001_000002_accounts;
+mod m20261130_000003_publications;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20240705_000001_initial::Migration),
             Box::new(m20241001_000002_accounts::Migration),
+            Box::new(m20261130_000003_publications::Migration),
         ]
     }
 }

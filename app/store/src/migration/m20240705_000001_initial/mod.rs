@@ -6,7 +6,7 @@
 
 use sea_orm_migration::prelude::*;
 
-mod dsl;
+pub(super) mod dsl;
 mod organisation;
 mod work;
 
