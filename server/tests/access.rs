@@ -13,7 +13,11 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
     use Persona::*;
     let staff_of = |unit: Id| matches!(who, Reporter | Head) && fx.own_unit == unit;
     Some(match path {
-        "/api/public/overview" | "/api/auth/login" | "/api/auth/logout" | "/api/auth/me" => true,
+        "/api/public/overview" | "/api/public/breakdown" | "/api/auth/login" | "/api/auth/logout" | "/api/auth/me" => {
+            true
+        }
+        // Publishing is the standing office's act.
+        "/api/rankings/publish" => matches!(who, Admin | Office),
         "/api/dashboard/overview" => who != Anonymous,
         "/api/auth/logout_everywhere" | "/api/auth/change_password" | "/api/audit/list" | "/api/audit/csv" => {
             !matches!(who, Anonymous | Display)
@@ -99,6 +103,7 @@ fn body(path: &str, fx: &Fixtures) -> String {
         ),
         "/api/evidence/remove" => "evidence_id=999999".into(),
         "/api/rankings/get" => "official=true".into(),
+        "/api/public/breakdown" => format!("unit_id={}", fx.own_unit),
         "/api/rankings/breakdown" => format!("unit_id={}&official=false", fx.own_unit),
         // No such period: refused after the access check.
         "/api/reports/start" => "period_id=999999".into(),

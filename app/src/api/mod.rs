@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod policies;
 pub mod progress;
 pub mod public;
+pub mod publication;
 pub mod rankings;
 pub mod registration;
 pub mod reports;

@@ -3,7 +3,8 @@
 
 use super::access::{ADMIN, CAMPAIGN_READERS, OFFICE, Policy, RECORDERS, UNIT_STAFF};
 use super::{
-    accidents, admin, audit, auth, dashboard, evidence, progress, public, rankings, registration, reports, review,
+    accidents, admin, audit, auth, dashboard, evidence, progress, public, publication, rankings, registration, reports,
+    review,
 };
 use leptos::server_fn::ServerFn;
 
@@ -62,6 +63,9 @@ pub const POLICIES: &[(&str, Policy)] = &[
     // Provisional results are for staff: any signed-in account, never the public.
     (<rankings::GetRankings as ServerFn>::PATH, Policy::SignedIn),
     (<rankings::UnitBreakdown as ServerFn>::PATH, Policy::SignedIn),
+    (<publication::PublishRankings as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    // What the office published is public, as the plan requires.
+    (<publication::PublicBreakdown as ServerFn>::PATH, Policy::Public),
     (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),
     (<audit::AuditCsv as ServerFn>::PATH, Policy::SignedIn),
 ];

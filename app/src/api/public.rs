@@ -18,6 +18,8 @@ pub struct CampaignOverview {
     pub chart_svg: Option<String>,
     /// The honour roll's latest entries, newest first.
     pub commendations: Vec<domain::Commendation>,
+    /// The official ranking as the standing office last published it.
+    pub published: Option<domain::PublishedRanking>,
 }
 
 /// One reporting month's figures beside the same month of the baseline year.
@@ -89,8 +91,10 @@ pub async fn overview_of(db: &store::DatabaseConnection, campaign: CampaignInfo)
         .collect();
     let chart_svg = crate::ui::chart::accidents_svg(&by_month, campaign.baseline_year);
     let commendations = store::commendations::latest(&db, campaign.id, HONOUR_ROLL_LEN).await?;
+    let published = store::publications::latest(&db, campaign.id).await?;
     Ok(CampaignOverview {
         commendations,
+        published,
         days_left: campaign.days_left(today),
         progress: domain::progress(&targets, &current, &baseline),
         window,

@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::PublicPage ssr=SsrMode::Async />
                         <Route path=path!("/c/:slug") view=pages::PublicPage ssr=SsrMode::Async />
+                        <Route path=path!("/c/:slug/don-vi/:unit") view=pages::PublicBreakdownPage ssr=SsrMode::Async />
                         <Route path=path!("/dang-nhap") view=pages::SignInPage />
                         <Route path=path!("/tai-khoan") view=pages::AccountPage />
                         <Route path=path!("/quan-tri/nguoi-dung") view=pages::UsersPage />

@@ -80,8 +80,7 @@ async fn seed_in(txn: &DatabaseTransaction) -> Result<()> {
 /// month closed at the demo's moment.
 async fn publish(txn: &DatabaseTransaction, campaign_id: i64) -> Result<()> {
     let input = crate::standings::input(txn, campaign_id, demo_now()).await?;
-    let (through, table, breakdowns) =
-        domain::publication(&input).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let (through, table, breakdowns) = domain::publication(&input).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let at = utc_of(demo_now());
     crate::publications::publish(txn, campaign_id, &through, &table, &breakdowns, None, at).await?;
     Ok(())

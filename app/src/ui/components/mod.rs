@@ -1,7 +1,9 @@
 //! Small components shared by pages.
 
 mod figures_table;
+mod honour;
 mod layout;
 
 pub use figures_table::FiguresTable;
+pub use honour::HonourList;
 pub use layout::{DemoBanner, Layout, vietnamese_first};

@@ -17,7 +17,7 @@ pub use admin::{AuditPage, DisplaysPage, UsersPage};
 pub use dashboard::DashboardPage;
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
-pub use public::PublicPage;
+pub use public::{PublicBreakdownPage, PublicPage};
 pub use rankings::{BreakdownPage, RankingsPage};
 pub use registration::{RegistrationNotice, RegistrationPage};
 pub use reports::{ReportPage, ReportsPage};

@@ -2,7 +2,7 @@
 //! for the period being collected, the honour roll, each block's ranking.
 
 use crate::i18n::*;
-use crate::ui::format;
+use crate::ui::components::HonourList;
 use crate::ui::pages::progress::mark;
 use crate::ui::pages::rankings::RankingTable;
 use domain::{BlockTable, CellState, Commendation, PeriodCompleteness};
@@ -58,18 +58,7 @@ pub fn HonourPanel(list: Vec<Commendation>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{t!(i18n, dashboard_honour)}</h2>
-        <ul class="honour-roll">
-            {list.into_iter().take(4).map(|c| view! {
-                <li>
-                    <p class="who">
-                        {c.individual_name.clone().map(|n| view! { <strong>{n}</strong> " · " })}
-                        {c.unit_name.clone()}
-                    </p>
-                    <p class="what">{c.text}</p>
-                    <p class="when">{format::date(format::vietnam(c.published_at).date_naive())}</p>
-                </li>
-            }).collect_view()}
-        </ul>
+        <HonourList list=list.into_iter().take(4).collect() />
     }
 }
 

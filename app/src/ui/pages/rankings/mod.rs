@@ -4,6 +4,7 @@
 //! JavaScript; each unit's name opens its breakdown.
 
 mod breakdown;
+mod publish;
 
 pub use breakdown::BreakdownPage;
 
@@ -155,6 +156,7 @@ fn Body(
             <h2>{t!(i18n, rankings_tie_breaks)}</h2>
             <ol>{v.tie_breaks.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
         </section>
+        <publish::PublishBox />
     }
 }
 
@@ -166,12 +168,15 @@ pub fn RankingTable(
     t: BlockTable,
     #[prop(optional)] link: Option<(Option<i64>, bool)>,
     #[prop(optional)] class: &'static str,
+    /// The public page's links: a unit's published breakdown is `<base><unit id>`.
+    #[prop(optional, into)]
+    public_link: Option<String>,
     /// Rows moved up since the last update (`domain::row_shifts`), to animate.
     #[prop(optional)]
     shifts: Vec<i32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let caption = link.map(|_| t.block_name.clone());
+    let caption = (link.is_some() || public_link.is_some()).then(|| t.block_name.clone());
     view! {
         <table class=format!("data ranking {class}") data-block=t.block_id.to_string()>
             {caption.map(|c| view! { <caption>{c}</caption> })}
@@ -184,12 +189,15 @@ pub fn RankingTable(
             <tbody>
                 {t.rows.into_iter().enumerate().map(|(i, r)| {
                     let shift = shifts.get(i).copied().filter(|s| *s != 0);
-                    let name = match link {
-                        Some((period, official)) => {
+                    let name = match (&public_link, link) {
+                        (Some(base), _) => {
+                            view! { <a href=format!("{base}{}", r.unit_id)>{r.unit_name}</a> }.into_any()
+                        }
+                        (None, Some((period, official))) => {
                             let href = format!("/xep-hang/{}{}", r.unit_id, query(period, official));
                             view! { <a href=href>{r.unit_name}</a> }.into_any()
                         }
-                        None => r.unit_name.into_any(),
+                        (None, None) => r.unit_name.into_any(),
                     };
                     view! {
                         <tr

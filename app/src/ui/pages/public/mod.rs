@@ -8,6 +8,12 @@ use crate::ui::live::use_live;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
+use sections::{HonourSection, MonthsSection, PublishedSection};
+
+mod breakdown;
+mod sections;
+
+pub use breakdown::PublicBreakdownPage;
 
 #[component]
 pub fn PublicPage() -> impl IntoView {
@@ -30,19 +36,22 @@ pub fn PublicPage() -> impl IntoView {
 #[component]
 fn Overview(o: CampaignOverview) -> impl IntoView {
     let i18n = use_i18n();
-    let c = o.campaign;
+    let c = o.campaign.clone();
     let baseline_year = c.baseline_year;
     let days_left = o.days_left;
     let description = format!("{} — {} {}", c.theme, c.plan_number, c.title);
     let window = o.window.clone();
     // The figures follow the live stream; the server-rendered ones stand until it speaks.
     let live = use_live(c.id);
-    let loaded = StoredValue::new(o.progress.clone());
-    let progress = move || {
+    let slug = c.slug.clone();
+    let loaded = StoredValue::new(o.clone());
+    // The stream's overview once it has spoken, else the one rendered.
+    let latest = move || {
         live.snapshot
-            .with(|s| s.as_ref().map(|s| s.overview.progress.clone()))
+            .with(|s| s.as_ref().map(|s| s.overview.clone()))
             .unwrap_or_else(|| loaded.get_value())
     };
+    let progress = move || latest().progress;
     view! {
         <Title text=format!("{} — Thi đua ATGT", c.title) />
         <Meta name="description" content=description />
@@ -95,5 +104,10 @@ fn Overview(o: CampaignOverview) -> impl IntoView {
                 None => view! { <p class="empty">{t!(i18n, figures_none)}</p> }.into_any(),
             }}
         </section>
+        {(!o.months.is_empty()).then(|| view! {
+            <MonthsSection months=o.months.clone() chart_svg=o.chart_svg.clone() baseline_year />
+        })}
+        {move || view! { <PublishedSection published=latest().published slug=slug.clone() /> }}
+        {move || view! { <HonourSection list=latest().commendations /> }}
     }
 }
