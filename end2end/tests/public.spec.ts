@@ -44,13 +44,13 @@ test.describe("public page on a phone", () => {
     await page.goto("/");
     await hydrated(page);
     await page.getByRole("button", { name: "Switch to English" }).click();
-    await expect(page.locator("th", { hasText: "Road accidents" })).toBeVisible();
+    await expect(page.locator("tr[data-measure] th", { hasText: "Road accidents" })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe("/");
     await page.reload();
-    await expect(page.locator("th", { hasText: "Road accidents" })).toBeVisible();
+    await expect(page.locator("tr[data-measure] th", { hasText: "Road accidents" })).toBeVisible();
     await hydrated(page);
     await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
-    await expect(page.locator("th", { hasText: "Số vụ tai nạn giao thông" })).toBeVisible();
+    await expect(page.locator("tr[data-measure] th", { hasText: "Số vụ tai nạn giao thông" })).toBeVisible();
   });
 
   test("answers an unknown address with 404 in Vietnamese", async ({ page }) => {

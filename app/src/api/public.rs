@@ -42,6 +42,13 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOver
         None => store::campaigns::current(&db).await?,
     };
     let Some(campaign) = campaign else { return Ok(None) };
+    // The live hub keeps each campaign's overview, recomputed when a figure
+    // changes and each minute: the page reads it instead of the database.
+    if let Some(hub) = leptos::prelude::use_context::<crate::live::LiveHub>()
+        && let Some(frame) = hub.latest(&db, campaign.id).await
+    {
+        return Ok(Some(frame.overview().clone()));
+    }
     overview_of(&db, campaign).await.map(Some)
 }
 

@@ -26,6 +26,11 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The public overview this frame was made of.
+    pub fn overview(&self) -> &crate::api::public::CampaignOverview {
+        &self.snapshot.overview
+    }
+
     fn same_content(&self, other: &Frame) -> bool {
         let (a, b) = (&self.snapshot, &other.snapshot);
         a.overview == b.overview && a.standings == b.standings && a.completeness == b.completeness

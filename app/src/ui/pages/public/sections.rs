@@ -34,9 +34,9 @@ pub fn MonthsSection(months: Vec<MonthFigures>, chart_svg: Option<String>, basel
             <h2 id="months-title">{t!(i18n, dashboard_chart)}</h2>
             // The chart is for the eye; the table below says the same to a screen reader.
             {chart_svg.map(|svg| view! { <div class="chart" aria-hidden="true" inner_html=svg></div> })}
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="months-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="months-caption">
                 <table class="data months">
-                    <caption class="visually-hidden">{t!(i18n, months_caption)}</caption>
+                    <caption id="months-caption" class="visually-hidden">{t!(i18n, months_caption)}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t!(i18n, col_month)}</th>
