@@ -63,6 +63,11 @@ impl LiveHub {
 
     /// Something that may move the campaign's figures or rankings was committed.
     pub fn changed(&self, campaign_id: Id) {
+        // A page loaded from now on must not get the frame from before the
+        // change: it is dropped at once, and recomputed by whoever needs it first.
+        if let Ok(mut l) = self.last.write() {
+            l.remove(&campaign_id);
+        }
         let _ = self.changes.send(campaign_id);
     }
 
@@ -91,6 +96,9 @@ impl LiveHub {
         // A deadline passing moves rankings with no write: the open
         // campaigns are recomputed each minute, and sent only if they changed.
         let mut tick = tokio::time::interval(Duration::from_secs(60));
+        // What was last broadcast per campaign: the cache (`last`) may hold a
+        // newer frame that a page computed first, which streams have not had.
+        let mut sent: HashMap<Id, Frame> = HashMap::new();
         loop {
             let mut due = BTreeSet::new();
             tokio::select! {
@@ -109,16 +117,12 @@ impl LiveHub {
             }
             for id in due {
                 let Some(frame) = compute(&db, id).await else { continue };
-                let same = self
-                    .last
-                    .read()
-                    .ok()
-                    .and_then(|l| l.get(&id).map(|old| old.same_content(&frame)))
-                    .unwrap_or(false);
+                let same = sent.get(&id).is_some_and(|old| old.same_content(&frame));
                 if let Ok(mut l) = self.last.write() {
                     l.insert(id, frame.clone());
                 }
                 if !same {
+                    sent.insert(id, frame.clone());
                     let _ = self.frames.send(frame);
                 }
             }
