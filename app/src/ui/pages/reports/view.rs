@@ -27,10 +27,17 @@ fn Report() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let act = ServerAction::<ReportAction>::new();
     let reload = RwSignal::new(0u32);
-    let report = Resource::new(
-        move || (id(), act.version().get(), reload.get()),
-        |(id, _, _)| get_report(id),
-    );
+    // Reloaded after a step went through or hit someone else's change; a
+    // refused step (no reason given) keeps the page, and what was typed in it.
+    Effect::new(move |_| {
+        let moved = act
+            .value()
+            .with(|v| matches!(v, Some(Ok(_)) | Some(Err(crate::api::ApiError::Conflict(_)))));
+        if moved {
+            reload.update(|n| *n += 1);
+        }
+    });
+    let report = Resource::new(move || (id(), reload.get()), |(id, _)| get_report(id));
     let evidence = Resource::new(move || (id(), reload.get()), |(id, _)| list_evidence(id));
     view! {
         <section class="page">
