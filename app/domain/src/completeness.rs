@@ -162,6 +162,11 @@ impl CompletenessGrid {
         open.or_else(|| self.periods.len().checked_sub(1))
     }
 
+    /// The period being collected at `now`, unit by unit.
+    pub fn current(&self, now: NaiveDateTime) -> Option<PeriodCompleteness> {
+        self.current_index(now).and_then(|i| self.period(i))
+    }
+
     /// The period at `index`, unit by unit in the grid's order.
     pub fn period(&self, index: usize) -> Option<PeriodCompleteness> {
         let period = self.periods.get(index)?.clone();

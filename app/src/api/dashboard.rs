@@ -18,8 +18,5 @@ pub async fn dashboard_overview() -> Result<Option<LiveSnapshot>, ApiError> {
     let Some(c) = campaign else { return Ok(None) };
     let hub = use_context::<crate::live::LiveHub>().ok_or(ApiError::Internal)?;
     let frame = hub.latest(&db, c.id).await.ok_or(ApiError::Internal)?;
-    serde_json::from_str(&frame.full).map(Some).map_err(|e| {
-        tracing::error!("live frame: {e}");
-        ApiError::Internal
-    })
+    Ok(Some(frame.snapshot().clone()))
 }

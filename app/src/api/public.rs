@@ -47,7 +47,7 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOver
     if let Some(hub) = leptos::prelude::use_context::<crate::live::LiveHub>()
         && let Some(frame) = hub.latest(&db, campaign.id).await
     {
-        return Ok(Some(frame.overview().clone()));
+        return Ok(Some(frame.snapshot().overview.clone()));
     }
     overview_of(&db, campaign).await.map(Some)
 }

@@ -11,14 +11,12 @@ use std::time::Duration;
 use store::DatabaseConnection;
 use tokio::sync::{Mutex, broadcast, mpsc};
 
-/// A snapshot as sent: the JSON for staff and for the public, and the same
-/// as ready-made Server-Sent Events that every stream shares (a clone of
-/// `Bytes` is a reference, not a copy, whatever the number of screens).
+/// A snapshot, and the same as ready-made Server-Sent Events (for staff and
+/// for the public) that every stream shares: a clone of `Bytes` is a
+/// reference, not a copy, whatever the number of screens.
 #[derive(Clone, Debug)]
 pub struct Frame {
     pub campaign_id: Id,
-    pub full: Arc<str>,
-    pub public: Arc<str>,
     pub full_event: Bytes,
     pub public_event: Bytes,
     /// What was sent, to tell a real change from a minute's tick.
@@ -26,9 +24,9 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// The public overview this frame was made of.
-    pub fn overview(&self) -> &crate::api::public::CampaignOverview {
-        &self.snapshot.overview
+    /// What this frame was made of, as staff and screens see it.
+    pub fn snapshot(&self) -> &LiveSnapshot {
+        &self.snapshot
     }
 
     fn same_content(&self, other: &Frame) -> bool {
@@ -138,7 +136,7 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
         let now = crate::api::server::now_local();
         let input = store::standings::input(db, campaign_id, now).await?;
         let grid = store::completeness::grid(db, campaign_id, now).await?;
-        let completeness = grid.current_index(now).and_then(|i| grid.period(i));
+        let completeness = grid.current(now);
         let overview = crate::api::public::overview_of(db, campaign)
             .await
             .map_err(|e| store::StoreError::Invalid(e.to_string()))?;
@@ -170,8 +168,6 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
         campaign_id,
         full_event: sse_event("snapshot", &full),
         public_event: sse_event("snapshot", &public),
-        full: full.into(),
-        public: public.into(),
         snapshot: Arc::new(snapshot),
     })
 }

@@ -20,6 +20,11 @@ pub fn time_local(t: DateTime<Utc>) -> String {
     vietnam(t).format("%H:%M:%S %d/%m/%Y").to_string()
 }
 
+/// dd/mm/yyyy of an instant, in Vietnamese time.
+pub fn date_local(t: DateTime<Utc>) -> String {
+    vietnam(t).format("%d/%m/%Y").to_string()
+}
+
 pub fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }

@@ -16,6 +16,15 @@ impl SessionCtx {
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);
     }
+
+    /// Whether the signed-in user holds one of `roles` (reactive; false while loading).
+    pub fn has_any(&self, roles: &[Role]) -> bool {
+        self.me
+            .get()
+            .and_then(|m| m.ok())
+            .flatten()
+            .is_some_and(|me| me.has_any(roles))
+    }
 }
 
 pub fn provide_session() {

@@ -90,3 +90,18 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     };
     Ok(txn)
 }
+
+/// Inserts rows in batches small enough for any backend's parameter limit.
+pub(crate) async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> crate::Result<()>
+where
+    A: sea_orm::ActiveModelTrait + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<A> = rows.by_ref().take(200).collect();
+        <A::Entity as sea_orm::EntityTrait>::insert_many(batch)
+            .exec_without_returning(txn)
+            .await?;
+    }
+    Ok(())
+}

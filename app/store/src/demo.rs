@@ -15,9 +15,7 @@ mod setup;
 use crate::entities::{campaign, committee};
 use crate::{Result, StoreError, begin_write, time::local_to_utc};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait};
 
 pub use accounts::slug;
 
@@ -98,15 +96,4 @@ fn utc_of(local: NaiveDateTime) -> DateTime<Utc> {
     local_to_utc(local)
 }
 
-/// Inserts rows in batches small enough for any backend's parameter limit.
-async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> Result<()>
-where
-    A: ActiveModelTrait + Send,
-{
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let batch: Vec<A> = rows.by_ref().take(200).collect();
-        A::Entity::insert_many(batch).exec_without_returning(txn).await?;
-    }
-    Ok(())
-}
+pub(crate) use crate::db::insert_all;

@@ -44,13 +44,7 @@ pub async fn publish(
             ..Default::default()
         });
     }
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let batch: Vec<_> = rows.by_ref().take(200).collect();
-        published_breakdown::Entity::insert_many(batch)
-            .exec_without_returning(txn)
-            .await?;
-    }
+    crate::db::insert_all(txn, rows).await?;
     Ok(row.id)
 }
 

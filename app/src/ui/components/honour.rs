@@ -15,7 +15,7 @@ pub fn HonourList(list: Vec<Commendation>) -> impl IntoView {
                         {c.unit_name.clone()}
                     </p>
                     <p class="what">{c.text}</p>
-                    <p class="when">{format::date(format::vietnam(c.published_at).date_naive())}</p>
+                    <p class="when">{format::date_local(c.published_at)}</p>
                 </li>
             }).collect_view()}
         </ul>

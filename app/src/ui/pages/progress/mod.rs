@@ -33,14 +33,7 @@ fn Progress() -> impl IntoView {
     // The current campaign's grid, resolved on the server in one call.
     let grid = Resource::new(move || granted.get(), |_| get_completeness(None));
     let session = crate::ui::session::use_session();
-    let is_office = move || {
-        session
-            .me
-            .get()
-            .and_then(|m| m.ok())
-            .flatten()
-            .is_some_and(|me| me.has_any(crate::api::access::OFFICE))
-    };
+    let is_office = move || session.has_any(crate::api::access::OFFICE);
     view! {
         <section class="page wide progress">
             <h1>{t!(i18n, progress_title)}</h1>

@@ -52,7 +52,7 @@ fn Body(v: PublicBreakdownView) -> impl IntoView {
             .map(|(_, n)| n.clone())
             .unwrap_or_default()
     };
-    let when = format::date(format::vietnam(v.publication.published_at).date_naive());
+    let when = format::date_local(v.publication.published_at);
     view! {
         <Title text=format!("{} — {}", u.unit_name, v.campaign_title) />
         <p><a href=format!("/c/{}#published-title", v.campaign_slug)>{t!(i18n, breakdown_back_public)}</a></p>

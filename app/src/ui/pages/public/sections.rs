@@ -62,7 +62,7 @@ pub fn PublishedSection(published: Option<PublishedRanking>, slug: String) -> im
     let body = match published {
         None => view! { <p class="empty">{t!(i18n, published_none)}</p> }.into_any(),
         Some(p) => {
-            let when = format::date(format::vietnam(p.published_at).date_naive());
+            let when = format::date_local(p.published_at);
             let through = p.through.name.clone();
             let base = format!("/c/{slug}/don-vi/");
             view! {

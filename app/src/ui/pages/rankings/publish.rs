@@ -8,14 +8,7 @@ use leptos::prelude::*;
 pub fn PublishBox() -> impl IntoView {
     let i18n = use_i18n();
     let session = crate::ui::session::use_session();
-    let is_office = move || {
-        session
-            .me
-            .get()
-            .and_then(|m| m.ok())
-            .flatten()
-            .is_some_and(|me| me.has_any(crate::api::access::OFFICE))
-    };
+    let is_office = move || session.has_any(crate::api::access::OFFICE);
     let publish = ServerAction::<PublishRankings>::new();
     view! {
         <Show when=is_office>
