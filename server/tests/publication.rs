@@ -25,8 +25,12 @@ async fn the_office_publishes_and_the_public_reads_it_frozen() {
         let mut public = Client::anonymous(&server);
         let (status, text) = public.post_full("/api/public/overview", "", &[]).await;
         assert_eq!(status, 200, "[{label}] {text}");
-        let overview: Option<app::api::public::CampaignOverview> = serde_json::from_str(&text).unwrap();
-        assert_eq!(overview.unwrap().published, Some(before.clone()), "[{label}] frozen");
+        let view: Option<app::api::public::PublicView> = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            view.unwrap().overview.published,
+            Some(before.clone()),
+            "[{label}] frozen"
+        );
 
         // The council reads but does not publish; the office does.
         let mut council = Client::signed_in(&server, Persona::Council).await;

@@ -20,6 +20,15 @@ pub struct CampaignOverview {
     pub commendations: Vec<domain::Commendation>,
     /// The official ranking as the standing office last published it.
     pub published: Option<domain::PublishedRanking>,
+    /// Reports handed in by their deadline, of those already due.
+    pub on_time: domain::OnTimeShare,
+}
+
+/// The public page's data: the overview and when it was computed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicView {
+    pub overview: CampaignOverview,
+    pub at: chrono::DateTime<chrono::Utc>,
 }
 
 /// One reporting month's figures beside the same month of the baseline year.
@@ -33,7 +42,7 @@ pub struct MonthFigures {
 
 /// The overview of the campaign at `slug`, or of the current campaign.
 #[server(endpoint = "public/overview")]
-pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOverview>, ApiError> {
+pub async fn public_overview(slug: Option<String>) -> Result<Option<PublicView>, ApiError> {
     use leptos::server_fn::ServerFn;
     super::access::authorize(PublicOverview::PATH).await?;
     let db = super::server::db()?;
@@ -47,9 +56,17 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<CampaignOver
     if let Some(hub) = leptos::prelude::use_context::<crate::live::LiveHub>()
         && let Some(frame) = hub.latest(&db, campaign.id).await
     {
-        return Ok(Some(frame.snapshot().overview.clone()));
+        let s = frame.snapshot();
+        return Ok(Some(PublicView {
+            overview: s.overview.clone(),
+            at: s.at,
+        }));
     }
-    overview_of(&db, campaign).await.map(Some)
+    let overview = overview_of(&db, campaign).await?;
+    Ok(Some(PublicView {
+        overview,
+        at: chrono::Utc::now(),
+    }))
 }
 
 /// How many commendations the overview carries.
@@ -60,7 +77,19 @@ const HONOUR_ROLL_LEN: u64 = 6;
 /// the meeting-room dashboard show them.
 #[cfg(feature = "ssr")]
 pub async fn overview_of(db: &store::DatabaseConnection, campaign: CampaignInfo) -> Result<CampaignOverview, ApiError> {
+    let grid = store::completeness::grid(db, campaign.id, super::server::now_local()).await?;
+    overview_with(db, campaign, &grid).await
+}
+
+/// [`overview_of`] with the campaign's completeness grid already read.
+#[cfg(feature = "ssr")]
+pub async fn overview_with(
+    db: &store::DatabaseConnection,
+    campaign: CampaignInfo,
+    grid: &domain::CompletenessGrid,
+) -> Result<CampaignOverview, ApiError> {
     let db = db.clone();
+    let on_time = grid.on_time_share(super::server::now_local());
     let today = super::server::today_local();
     let months: Vec<domain::ReportingMonth> = store::periods::reporting_months(&db, campaign.id).await?;
     let years_back = chrono::Datelike::year(&campaign.starts_on) - campaign.baseline_year;
@@ -102,6 +131,7 @@ pub async fn overview_of(db: &store::DatabaseConnection, campaign: CampaignInfo)
     Ok(CampaignOverview {
         commendations,
         published,
+        on_time,
         days_left: campaign.days_left(today),
         progress: domain::progress(&targets, &current, &baseline),
         window,

@@ -6,6 +6,7 @@ use super::LiveSnapshot;
 use axum::body::Bytes;
 use domain::{Id, RankingMode, Scope};
 use std::collections::{BTreeSet, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use store::DatabaseConnection;
@@ -42,6 +43,9 @@ pub struct LiveHub {
     last: Arc<RwLock<HashMap<Id, Frame>>>,
     /// Screens that connect together before the first frame wait for one computation.
     first: Arc<Mutex<()>>,
+    /// Moves whenever what a campaign's pages show may have changed: the
+    /// public pages' cache keeps a page only while it stands still.
+    version: Arc<AtomicU64>,
 }
 
 impl LiveHub {
@@ -54,6 +58,7 @@ impl LiveHub {
             frames,
             last: Arc::default(),
             first: Arc::default(),
+            version: Arc::default(),
         };
         tokio::spawn(hub.clone().work(db, rx));
         hub
@@ -66,7 +71,14 @@ impl LiveHub {
         if let Ok(mut l) = self.last.write() {
             l.remove(&campaign_id);
         }
+        self.version.fetch_add(1, Ordering::SeqCst);
         let _ = self.changes.send(campaign_id);
+    }
+
+    /// See [`LiveHub::version`]'s field: read it before rendering a page, and
+    /// keep the page only while it is the same.
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Frame> {
@@ -115,10 +127,20 @@ impl LiveHub {
             }
             for id in due {
                 let Some(frame) = compute(&db, id).await else { continue };
+                // A frame with nothing new keeps the one before it, so its
+                // time says when the figures last changed.
+                let frame = match self.last.write() {
+                    Ok(mut l) => match l.get(&id) {
+                        Some(old) if old.same_content(&frame) => old.clone(),
+                        _ => {
+                            l.insert(id, frame.clone());
+                            self.version.fetch_add(1, Ordering::SeqCst);
+                            frame
+                        }
+                    },
+                    Err(_) => frame,
+                };
                 let same = sent.get(&id).is_some_and(|old| old.same_content(&frame));
-                if let Ok(mut l) = self.last.write() {
-                    l.insert(id, frame.clone());
-                }
                 if !same {
                     sent.insert(id, frame.clone());
                     let _ = self.frames.send(frame);
@@ -137,7 +159,7 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
         let input = store::standings::input(db, campaign_id, now).await?;
         let grid = store::completeness::grid(db, campaign_id, now).await?;
         let completeness = grid.current(now);
-        let overview = crate::api::public::overview_of(db, campaign)
+        let overview = crate::api::public::overview_with(db, campaign, &grid)
             .await
             .map_err(|e| store::StoreError::Invalid(e.to_string()))?;
         Ok::<_, store::StoreError>((input, overview, completeness))

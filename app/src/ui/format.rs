@@ -38,6 +38,12 @@ pub fn signed(n: i64) -> String {
     }
 }
 
+/// A share in per mille as a percentage with one decimal ("85,2%").
+pub fn per_mille(pm: u32, locale: Locale) -> String {
+    let sep = if locale == Locale::vi { ',' } else { '.' };
+    format!("{}{sep}{}%", pm / 10, pm % 10)
+}
+
 /// A signed percentage with one decimal, decimal comma in Vietnamese.
 pub fn percent(p: Option<f64>, locale: Locale) -> String {
     let Some(p) = p else { return "—".into() };

@@ -16,8 +16,25 @@ use leptos_router::{
     path,
 };
 
+/// The address this site is reached at (`https://host`), for link previews.
+#[derive(Clone, Debug)]
+pub struct PublicBase(pub String);
+
+/// The public pages a resident opens from a shared link are served as plain
+/// HTML with a small script for live figures (`/live.js`), without the
+/// app's bundle: they must be fast on a weak connection and read the same
+/// with JavaScript off. Reached from a staff page, they render in the app.
+pub fn is_static_page(path: &str) -> bool {
+    path == "/" || (path.starts_with("/c/") && !path.contains("//"))
+}
+
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let path = use_context::<axum::http::request::Parts>().map(|p| p.uri.path().to_string());
+    #[cfg(not(feature = "ssr"))]
+    let path: Option<String> = None;
+    let is_static = path.as_deref().is_some_and(is_static_page);
     view! {
         <!DOCTYPE html>
         <html>
@@ -26,8 +43,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b4f8a" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {if is_static {
+                    view! { <script src="/live.js" defer></script> }.into_any()
+                } else {
+                    view! {
+                        <AutoReload options=options.clone() />
+                        <HydrationScripts options />
+                    }
+                        .into_any()
+                }}
                 <MetaTags />
             </head>
             <body>

@@ -1,6 +1,6 @@
 //! The public campaign page: what a resident sees from a shared link.
 
-use crate::api::public::{CampaignOverview, public_overview};
+use crate::api::public::{PublicView, public_overview};
 use crate::i18n::*;
 use crate::ui::components::{DemoBanner, FiguresTable};
 use crate::ui::format;
@@ -8,23 +8,26 @@ use crate::ui::live::use_live;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
-use sections::{HonourSection, MonthsSection, PublishedSection};
+use sections::{HonourSection, MonthsSection, OnTimeSection, OpenDataSection, PublishedSection};
 
 mod breakdown;
 mod sections;
 
 pub use breakdown::PublicBreakdownPage;
 
+/// Served without the app's bundle (see `ui::is_static_page`): the data is
+/// awaited in place rather than through a resource, so the page carries no
+/// serialized copy of it for a hydration that never comes.
 #[component]
 pub fn PublicPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let overview = Resource::new(move || params.read().get("slug"), public_overview);
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(Some(o)) => view! { <Overview o /> }.into_any(),
+                let slug = params.read_untracked().get("slug");
+                match public_overview(slug).await {
+                    Ok(Some(v)) => view! { <Overview v /> }.into_any(),
                     Ok(None) => view! { <p class="empty">{t!(i18n, no_campaign)}</p> }.into_any(),
                     Err(_) => view! { <p class="error" role="alert">{t!(i18n, load_error)}</p> }.into_any(),
                 }
@@ -34,8 +37,9 @@ pub fn PublicPage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(o: CampaignOverview) -> impl IntoView {
+fn Overview(v: PublicView) -> impl IntoView {
     let i18n = use_i18n();
+    let PublicView { overview: o, at } = v;
     let c = o.campaign.clone();
     let baseline_year = c.baseline_year;
     let days_left = o.days_left;
@@ -51,10 +55,13 @@ fn Overview(o: CampaignOverview) -> impl IntoView {
             .with(|s| s.as_ref().map(|s| s.overview.clone()))
             .unwrap_or_else(|| loaded.get_value())
     };
+    let updated = move || live.snapshot.with(|s| s.as_ref().map(|s| s.at)).unwrap_or(at);
     let progress = move || latest().progress;
+    let open_data_slug = c.slug.clone();
     view! {
-        <Title text=format!("{} — Thi đua ATGT", c.title) />
-        <Meta name="description" content=description />
+        <SharingTags title=c.title.clone() description slug=c.slug.clone() />
+        // `live.js` follows the stream when the page is served without the bundle.
+        <div class="live-anchor" hidden data-live-campaign=c.id.to_string() data-live-at=at.to_rfc3339()></div>
         {c.is_demo.then(|| view! { <DemoBanner /> })}
         <section class="hero" aria-labelledby="campaign-title">
             <p class="committee">{c.committee_name.clone()}</p>
@@ -94,9 +101,12 @@ fn Overview(o: CampaignOverview) -> impl IntoView {
                             {move || t_string!(i18n, figures_window, from = from.clone(), to = to.clone(), year = baseline_year).to_string()}
                         </p>
                         {move || view! { <FiguresTable progress=progress() baseline_year /> }}
-                        <Show when=move || live.stale.get()>
-                            <p class="stale-banner" role="alert">{t!(i18n, live_stale)}</p>
-                        </Show>
+                        <p class="stale-banner" role="alert" data-live-stale hidden=move || !live.stale.get()>
+                            {t!(i18n, live_stale)}
+                        </p>
+                        <p class="updated">
+                            {move || t_string!(i18n, live_updated, time = format::datetime_local(updated())).to_string()}
+                        </p>
                         <p class="note">{t!(i18n, figures_note)}</p>
                     }
                         .into_any()
@@ -107,7 +117,33 @@ fn Overview(o: CampaignOverview) -> impl IntoView {
         {(!o.months.is_empty()).then(|| view! {
             <MonthsSection months=o.months.clone() chart_svg=o.chart_svg.clone() baseline_year />
         })}
+        {move || view! { <OnTimeSection share=latest().on_time /> }}
         {move || view! { <PublishedSection published=latest().published slug=slug.clone() /> }}
         {move || view! { <HonourSection list=latest().commendations /> }}
+        <OpenDataSection slug=open_data_slug />
+    }
+}
+
+/// What a link shared on Zalo or Facebook shows: title, description, image.
+#[component]
+fn SharingTags(title: String, description: String, slug: String) -> impl IntoView {
+    let page_title = format!("{title} — Thi đua ATGT");
+    // Link previews need whole addresses; the server knows its own.
+    let base = use_context::<crate::ui::PublicBase>().map(|b| b.0).unwrap_or_default();
+    let page = format!("{base}/c/{slug}");
+    view! {
+        <Title text=page_title.clone() />
+        <Meta name="description" content=description.clone() />
+        <Meta property="og:type" content="website" />
+        <Meta property="og:site_name" content="Thi đua ATGT" />
+        <Meta property="og:title" content=page_title />
+        <Meta property="og:description" content=description />
+        <Meta property="og:url" content=page.clone() />
+        <Meta property="og:image" content=format!("{base}/og.png") />
+        <Meta property="og:image:width" content="1200" />
+        <Meta property="og:image:height" content="630" />
+        <Meta property="og:locale" content="vi_VN" />
+        <Meta name="twitter:card" content="summary_large_image" />
+        <leptos_meta::Link rel="canonical" href=page />
     }
 }

@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::ui::components::HonourList;
 use crate::ui::format;
 use crate::ui::pages::rankings::RankingTable;
-use domain::{Commendation, PublishedRanking};
+use domain::{Commendation, OnTimeShare, PublishedRanking};
 use leptos::prelude::*;
 
 #[component]
@@ -96,4 +96,64 @@ pub fn HonourSection(list: Vec<Commendation>) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// The share of reports handed in by their deadline, so far.
+#[component]
+pub fn OnTimeSection(share: OnTimeShare) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = match share.per_mille() {
+        None => view! { <p class="empty">{t!(i18n, on_time_none)}</p> }.into_any(),
+        Some(pm) => {
+            let pct = move || format::per_mille(pm, i18n.get_locale());
+            let (on_time, due) = (share.on_time, share.due);
+            let (late, missing) = (share.late, share.missing());
+            view! {
+                <p class="on-time">
+                    <strong class="on-time-pct">{pct}</strong>
+                    " "
+                    {move || t_string!(i18n, on_time_of, on_time = on_time, due = due).to_string()}
+                </p>
+                <progress class="on-time-bar" max="1000" value=pm aria-labelledby="on-time-title">
+                    {pct}
+                </progress>
+                <ul class="on-time-parts">
+                    <li class="late">{move || t_string!(i18n, on_time_late, n = late).to_string()}</li>
+                    <li class="missing">{move || t_string!(i18n, on_time_missing, n = missing).to_string()}</li>
+                </ul>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="on-time-section" aria-labelledby="on-time-title">
+            <h2 id="on-time-title">{t!(i18n, on_time_title)}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// Links to the public figures as CSV and JSON (`server::open_data`).
+#[component]
+pub fn OpenDataSection(slug: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = |name: &str, ext: &str| format!("/du-lieu/{slug}/{name}.{ext}");
+    view! {
+        <section class="open-data-section" aria-labelledby="open-data-title">
+            <h2 id="open-data-title">{t!(i18n, open_data_title)}</h2>
+            <p class="note">{t!(i18n, open_data_help)}</p>
+            <ul class="open-data">
+                <li>
+                    {t!(i18n, open_data_figures)} ": "
+                    <a href=link("so-lieu", "csv") rel="external" download>"CSV"</a> " · "
+                    <a href=link("so-lieu", "json") rel="external">"JSON"</a>
+                </li>
+                <li>
+                    {t!(i18n, open_data_rankings)} ": "
+                    <a href=link("xep-hang", "csv") rel="external" download>"CSV"</a> " · "
+                    <a href=link("xep-hang", "json") rel="external">"JSON"</a>
+                </li>
+            </ul>
+        </section>
+    }
 }
