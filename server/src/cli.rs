@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, env = "THIDUA_HTTPS", default_value_t = false, action = clap::ArgAction::Set, global = true)]
     pub https: bool,
 
+    /// The site's public address (`https://atgt.example.vn`), for links shared
+    /// on Zalo or Facebook; without it, the address the request came to.
+    #[arg(long, env = "THIDUA_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
     /// Minutes of inactivity after which a session ends.
     #[arg(long, env = "THIDUA_SESSION_IDLE_MINUTES", default_value_t = 60, global = true)]
     pub session_idle_minutes: i64,

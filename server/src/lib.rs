@@ -5,5 +5,8 @@ pub mod cli;
 mod display;
 mod evidence;
 mod live;
+mod open_data;
+pub mod public_cache;
 pub mod routes;
 mod security;
+mod site;

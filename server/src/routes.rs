@@ -55,6 +55,7 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
 
     // What every page and server function reads from its context; the
     // not-found page renders the app too, so it gets the same.
+    let public_url = cli.public_url.clone().map(|u| u.trim_end_matches('/').to_string());
     let context = {
         let db = db.clone();
         let files = files.clone();
@@ -64,6 +65,7 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
             provide_context(files.clone());
             provide_context(hub.clone());
             provide_context(throttle.clone());
+            provide_context(public_base(public_url.as_deref(), https));
             // Leptos's hydration script carries the nonce the CSP header names.
             let nonce =
                 use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned());
@@ -73,11 +75,22 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         }
     };
     let routes = generate_route_list(App);
+    let cache = crate::public_cache::PageCache::default();
+    let cache_hub = hub.clone();
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/man-hinh/{token}", get(crate::display::open))
         .route("/tep/{id}", get(crate::evidence::download))
         .route("/truc-tiep/{campaign}", get(crate::live::stream))
+        .route("/du-lieu/{slug}/{file}", get(crate::open_data::dataset))
+        .route(
+            "/ngon-ngu/{lang}",
+            get(
+                move |lang: axum::extract::Path<String>, back: axum::extract::Query<crate::site::Back>| {
+                    crate::site::language(https, lang, back)
+                },
+            ),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -88,11 +101,34 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         .layer(auth_layer)
         .layer(middleware::from_fn(security::refuse_cross_site))
         .layer(middleware::map_response(security::unprocessable_arguments))
+        .layer(middleware::from_fn(crate::site::static_cache_headers))
+        // Public pages are cached compressed, so the cache sits outside compression.
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(move |req, next| {
+            let (cache, hub) = (cache.clone(), cache_hub.clone());
+            async move { cache.serve(&hub, req, next).await }
+        }))
         .layer(middleware::from_fn(move |req, next| {
             security::content_security_policy(https, req, next)
         }))
-        .layer(CompressionLayer::new())
         .layer(axum::Extension(db))
         .layer(axum::Extension(files))
         .layer(axum::Extension(hub))
+}
+
+/// `https://host` for link previews: the configured address, else the request's host.
+fn public_base(configured: Option<&str>, https: bool) -> app::ui::PublicBase {
+    if let Some(url) = configured {
+        return app::ui::PublicBase(url.to_string());
+    }
+    let host = use_context::<axum::http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(axum::http::header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_default();
+    let scheme = if https { "https" } else { "http" };
+    app::ui::PublicBase(format!("{scheme}://{host}"))
 }

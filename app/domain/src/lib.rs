@@ -10,6 +10,7 @@ pub mod completeness;
 pub mod evidence;
 pub mod figures;
 pub mod on_time;
+pub mod open_data;
 pub mod periods;
 pub mod publication;
 pub mod ranking;

@@ -2,7 +2,7 @@
 //! of the reports whose deadline (or the unit's extension) has passed, how
 //! many were handed in by it.
 
-use crate::completeness::CompletenessGrid;
+use crate::completeness::{Cell, CompletenessGrid};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -29,22 +29,47 @@ impl OnTimeShare {
     }
 }
 
+/// Where one report stands against its deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Punctuality {
+    /// The deadline has not passed yet.
+    NotDue,
+    /// Handed in by the deadline (even if returned and fixed later).
+    OnTime,
+    /// Handed in after the deadline.
+    Late,
+    /// Not handed in, and the deadline has passed.
+    Missing,
+}
+
+impl Cell {
+    pub fn punctuality(&self, now: NaiveDateTime) -> Punctuality {
+        if self.deadline >= now {
+            Punctuality::NotDue
+        } else if !self.late {
+            // Past the deadline, `late` is false only for a report handed in by it.
+            Punctuality::OnTime
+        } else if self.state == crate::CellState::Late {
+            Punctuality::Missing
+        } else {
+            Punctuality::Late
+        }
+    }
+}
+
 impl CompletenessGrid {
-    /// Every unit's reports whose deadline has passed at `now`. A report first
-    /// handed in by its deadline stays on time if it was returned and fixed later.
+    /// Every unit's reports whose deadline has passed at `now`.
     pub fn on_time_share(&self, now: NaiveDateTime) -> OnTimeShare {
         let mut share = OnTimeShare::default();
         for cell in self.rows.iter().flat_map(|r| r.cells.iter()) {
-            if cell.deadline >= now {
-                continue;
+            match cell.punctuality(now) {
+                Punctuality::NotDue => continue,
+                Punctuality::OnTime => share.on_time += 1,
+                Punctuality::Late => share.late += 1,
+                Punctuality::Missing => {}
             }
             share.due += 1;
-            // Past the deadline, `late` is false only for a report handed in by it.
-            if !cell.late {
-                share.on_time += 1;
-            } else if cell.state != crate::CellState::Late {
-                share.late += 1;
-            }
         }
         share
     }
@@ -53,7 +78,7 @@ impl CompletenessGrid {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::completeness::{Cell, GridPeriod, GridRow, cell_state};
+    use crate::completeness::{GridPeriod, GridRow, cell_state};
     use crate::types::ReportStatus;
     use chrono::NaiveDate;
     use proptest::prelude::*;

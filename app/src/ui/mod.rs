@@ -66,7 +66,11 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     session::provide_session();
     view! {
-        <I18nContextProvider ssr_lang_header_getter=components::vietnamese_first()>
+        // The language cookie is written only by `/ngon-ngu/{lang}` (one cookie, path `/`).
+        <I18nContextProvider
+            ssr_lang_header_getter=components::vietnamese_first()
+            cookie_options=leptos_i18n::context::CookieOptions::default().readonly(true)
+        >
             <Stylesheet id="leptos" href="/pkg/thidua.css" />
             <Title text="Thi đua ATGT" />
             <Router>

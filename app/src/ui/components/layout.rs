@@ -12,13 +12,14 @@ pub fn vietnamese_first() -> UseLocalesOptions {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let toggle = move |_| {
-        let next = if i18n.get_locale() == Locale::vi {
-            Locale::en
-        } else {
-            Locale::vi
-        };
-        i18n.set_locale(next);
+    let location = leptos_router::hooks::use_location();
+    // A plain link to the server, which sets the language cookie and comes
+    // back to this address: it works without JavaScript too.
+    let switch_href = move || {
+        let other = if i18n.get_locale() == Locale::vi { "en" } else { "vi" };
+        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        let next = percent_encoding::utf8_percent_encode(&here, percent_encoding::NON_ALPHANUMERIC);
+        format!("/ngon-ngu/{other}?next={next}")
     };
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
@@ -28,14 +29,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-name">{t!(i18n, app_name)}</span>
             </a>
             <Nav />
-            <button
+            <a
                 class="lang-switch"
-                type="button"
-                on:click=toggle
+                rel="external"
+                href=switch_href
                 aria-label=move || t_string!(i18n, switch_language_label).to_string()
             >
                 {t!(i18n, switch_language)}
-            </button>
+            </a>
         </header>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">

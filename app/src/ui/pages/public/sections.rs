@@ -143,16 +143,20 @@ pub fn OpenDataSection(slug: String) -> impl IntoView {
             <h2 id="open-data-title">{t!(i18n, open_data_title)}</h2>
             <p class="note">{t!(i18n, open_data_help)}</p>
             <ul class="open-data">
-                <li>
-                    {t!(i18n, open_data_figures)} ": "
-                    <a href=link("so-lieu", "csv") rel="external" download>"CSV"</a> " · "
-                    <a href=link("so-lieu", "json") rel="external">"JSON"</a>
-                </li>
-                <li>
-                    {t!(i18n, open_data_rankings)} ": "
-                    <a href=link("xep-hang", "csv") rel="external" download>"CSV"</a> " · "
-                    <a href=link("xep-hang", "json") rel="external">"JSON"</a>
-                </li>
+                {[
+                    ("so-lieu", t_string!(i18n, open_data_figures)),
+                    ("xep-hang", t_string!(i18n, open_data_rankings)),
+                    ("bao-cao", t_string!(i18n, open_data_reports)),
+                ]
+                    .into_iter()
+                    .map(|(name, label)| view! {
+                        <li>
+                            {label} ": "
+                            <a href=link(name, "csv") rel="external" download>"CSV"</a> " · "
+                            <a href=link(name, "json") rel="external">"JSON"</a>
+                        </li>
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }
