@@ -50,3 +50,28 @@ export async function expectedFigures(slug = "ke-hoach-114-2024"): Promise<Figur
   for (const k of Object.keys(cur)) out[k] = { current: cur[k], baseline: base[k] };
   return out;
 }
+
+export type OnTime = { due: number; on_time: number; late: number };
+
+/** Reports already due (the period's deadline or the unit's latest extension
+ *  has passed) of the campaign's confirmed units, and how many came in by it. */
+export async function onTimeShare(slug: string): Promise<OnTime> {
+  const [s] = await query(
+    `WITH cells AS (
+       SELECT GREATEST(p.deadline, COALESCE(
+                (SELECT max(e.new_deadline) FROM extensions e WHERE e.unit_id = g.unit_id AND e.period_id = p.id),
+                p.deadline)) AS deadline,
+              r.submitted_at
+       FROM registrations g
+       JOIN campaigns c ON c.id = g.campaign_id AND c.slug = $1
+       JOIN periods p ON p.campaign_id = g.campaign_id AND p.kind = 'monthly'
+       LEFT JOIN reports r ON r.unit_id = g.unit_id AND r.period_id = p.id
+       WHERE g.status = 'confirmed')
+     SELECT count(*) FILTER (WHERE deadline < now())::int AS due,
+            count(*) FILTER (WHERE deadline < now() AND submitted_at <= deadline)::int AS on_time,
+            count(*) FILTER (WHERE deadline < now() AND submitted_at > deadline)::int AS late
+     FROM cells`,
+    [slug],
+  );
+  return s;
+}

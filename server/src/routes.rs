@@ -102,6 +102,7 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         .layer(middleware::from_fn(security::refuse_cross_site))
         .layer(middleware::map_response(security::unprocessable_arguments))
         .layer(middleware::from_fn(crate::site::static_cache_headers))
+        .layer(middleware::from_fn(crate::site::plain_public_pages))
         // Public pages are cached compressed, so the cache sits outside compression.
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(move |req, next| {

@@ -38,6 +38,34 @@ fn is_local_address(next: &str) -> bool {
     next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control)
 }
 
+/// The public pages go out without the app's bundle (`app::ui::is_static_page`),
+/// so the inline scripts Leptos appends for hydration would only be dead
+/// weight, and blocked by the CSP once the page is served from the cache
+/// with another request's nonce: everything after `</html>` is dropped.
+pub async fn plain_public_pages(req: Request, next: Next) -> Response {
+    if !app::ui::is_static_page(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 4 << 20).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Trang quá lớn.").into_response();
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    let end = html.find("</html>").map_or(html.len(), |i| i + "</html>".len());
+    let plain = html[..end].replace("<script></script>", "");
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(plain))
+}
+
 /// Static files: the bundle may change with a new release, images rarely.
 pub async fn static_cache_headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
