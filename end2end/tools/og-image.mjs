@@ -10,7 +10,7 @@ const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><style>
   body { margin: 0; width: 1200px; height: 630px; display: flex; flex-direction: column; justify-content: center;
          padding: 0 90px; box-sizing: border-box; font-family: "Noto Sans", sans-serif;
          background: linear-gradient(135deg, #0b4f8a 0%, #083a66 100%); color: #fff; }
-  .mark { display: inline-block; background: #ffd24d; color: #3a2a00; border-radius: 14px; padding: 8px 22px;
+  .mark { align-self: flex-start; background: #ffd24d; color: #3a2a00; border-radius: 14px; padding: 8px 22px;
           font-weight: 800; font-size: 44px; letter-spacing: 4px; }
   h1 { font-size: 76px; line-height: 1.1; margin: 36px 0 18px; }
   p { font-size: 36px; margin: 0; color: #dce8f4; line-height: 1.35; }
