@@ -13,15 +13,19 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null && [ ! -x /usr/s
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 DURATION=${DURATION:-20s}
+THREADS=${THREADS:-2}
+CONNS=${CONNS:-64}
 start_server
 H=(-H "Accept-Encoding: br" -H "Accept: text/html")
 wrk -t2 -c16 -d3s "${H[@]}" "http://127.0.0.1:$PORT/" >/dev/null
 echo "== thidua: GET / (brotli, from the page cache)"
-wrk -t2 -c64 -d"$DURATION" --latency "${H[@]}" "http://127.0.0.1:$PORT/" | tee "$WORK/app.txt"
+wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "${H[@]}" "http://127.0.0.1:$PORT/" | tee "$WORK/app.txt"
 
 # nginx serves the very bytes the app sent, as a static file.
 mkdir -p "$WORK/www"
 curl -fsS "${H[@]}" -o "$WORK/www/index.html" "http://127.0.0.1:$PORT/"
+# nginx's workers run as another user: they must be able to read the file.
+chmod 755 "$WORK" "$WORK/www" && chmod 644 "$WORK/www/index.html"
 NPORT=$((PORT + 1))
 cat >"$WORK/nginx.conf" <<CONF
 worker_processes auto;
@@ -42,7 +46,8 @@ trap '"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null; kill $SERVE
 sleep 0.5
 wrk -t2 -c16 -d3s "${H[@]}" "http://127.0.0.1:$NPORT/" >/dev/null
 echo "== nginx: the same bytes as a static file"
-wrk -t2 -c64 -d"$DURATION" --latency "${H[@]}" "http://127.0.0.1:$NPORT/" | tee "$WORK/nginx.txt"
+wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "${H[@]}" "http://127.0.0.1:$NPORT/" | tee "$WORK/nginx.txt"
+if grep -q "Non-2xx" "$WORK/app.txt" "$WORK/nginx.txt"; then echo "error responses: the comparison is void"; exit 1; fi
 app=$(awk '/Requests\/sec/ {print $2}' "$WORK/app.txt")
 ngx=$(awk '/Requests\/sec/ {print $2}' "$WORK/nginx.txt")
 echo "== ratio thidua / nginx: $(awk -v a="$app" -v n="$ngx" 'BEGIN { printf "%.2f", a / n }') ($app / $ngx requests per second)"

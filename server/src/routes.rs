@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
 use store::DatabaseConnection;
+use tower::Layer;
 use tower_http::compression::CompressionLayer;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer, cookie::SameSite, cookie::time::Duration};
 
@@ -77,7 +78,7 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
     let routes = generate_route_list(App);
     let cache = crate::public_cache::PageCache::default();
     let cache_hub = hub.clone();
-    Router::new()
+    let app = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/man-hinh/{token}", get(crate::display::open))
         .route("/tep/{id}", get(crate::evidence::download))
@@ -103,18 +104,21 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         .layer(middleware::map_response(security::unprocessable_arguments))
         .layer(middleware::from_fn(crate::site::static_cache_headers))
         .layer(middleware::from_fn(crate::site::plain_public_pages))
-        // Public pages are cached compressed, so the cache sits outside compression.
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn(move |req, next| {
-            let (cache, hub) = (cache.clone(), cache_hub.clone());
-            async move { cache.serve(&hub, req, next).await }
-        }))
         .layer(middleware::from_fn(move |req, next| {
             security::content_security_policy(https, req, next)
         }))
         .layer(axum::Extension(db))
         .layer(axum::Extension(files))
-        .layer(axum::Extension(hub))
+        .layer(axum::Extension(hub));
+    // Public pages are cached whole (compressed, security headers included),
+    // in front of the routing: a hit skips everything else.
+    let cached = middleware::from_fn(move |req, next| {
+        let (cache, hub) = (cache.clone(), cache_hub.clone());
+        async move { cache.serve(&hub, req, next).await }
+    })
+    .layer(app);
+    Router::new().fallback_service(cached)
 }
 
 /// `https://host` for link previews: the configured address, else the request's host.

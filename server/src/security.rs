@@ -40,19 +40,31 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
 }
 
 /// Adds a fresh nonce to the request and the matching CSP to the response.
+/// The public pages carry no inline script (`site::plain_public_pages`), so
+/// they get a policy without a nonce, the same for every response: they can
+/// be cached whole, headers included.
 pub async fn content_security_policy(https: bool, mut req: Request, next: Next) -> Response {
-    let nonce = app::api::server::random_token();
-    req.extensions_mut().insert(CspNonce(nonce.clone()));
+    let csp = if app::ui::is_static_page(req.uri().path()) {
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+             font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        )
+    } else {
+        let nonce = app::api::server::random_token();
+        req.extensions_mut().insert(CspNonce(nonce.clone()));
+        let csp = format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+             form-action 'self'; frame-ancestors 'none'"
+        );
+        match HeaderValue::from_str(&csp) {
+            Ok(v) => v,
+            Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "CSP").into_response(),
+        }
+    };
     let mut res = next.run(req).await;
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
-    );
     let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&csp) {
-        h.insert(header::CONTENT_SECURITY_POLICY, v);
-    }
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(
         header::REFERRER_POLICY,

@@ -112,7 +112,10 @@ mod tests {
         assert!(!t(5, 5, 0, 10).approves(50), "half is not more than half");
         assert!(t(7, 0, 2, 9).approves(66));
         assert!(!t(5, 0, 4, 9).approves(66));
-        assert_eq!(t(5, 3, 1, 8).check(), Err(TallyError::MoreVotesThanMembers { cast: 9, present: 8 }));
+        assert_eq!(
+            t(5, 3, 1, 8).check(),
+            Err(TallyError::MoreVotesThanMembers { cast: 9, present: 8 })
+        );
         assert_eq!(t(0, 0, 0, 0).check(), Err(TallyError::NobodyPresent));
     }
 
