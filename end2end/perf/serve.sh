@@ -5,7 +5,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 PORT=${PORT:-3400}
 WORK=$(mktemp -d)
 start_server() {
-  (cd "$ROOT" && DATABASE_URL="sqlite://$WORK/perf.db?mode=rwc" THIDUA_FILES_DIR="$WORK/files" \
+  (cd "$ROOT" && exec env DATABASE_URL="sqlite://$WORK/perf.db?mode=rwc" THIDUA_FILES_DIR="$WORK/files" \
     THIDUA_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
     target/release/thidua serve >"$WORK/server.log" 2>&1) &
   SERVER=$!

@@ -170,7 +170,8 @@ async fn cross_site_posts_are_refused_and_pages_carry_security_headers() {
             200
         );
 
-        let res = Client::anonymous(&server).get("/").await;
+        // A staff page hydrates: its inline script carries the nonce its CSP names.
+        let res = Client::anonymous(&server).get("/dang-nhap").await;
         let h = res.headers().clone();
         let csp = h.get("content-security-policy").unwrap().to_str().unwrap().to_string();
         assert!(
@@ -185,6 +186,11 @@ async fn cross_site_posts_are_refused_and_pages_carry_security_headers() {
             html.contains(&format!("nonce=\"{nonce}\"")),
             "the hydration script carries the CSP nonce"
         );
+        // The public page has no inline script, so no nonce and no wasm: the strictest policy.
+        let res = Client::anonymous(&server).get("/").await;
+        let csp = res.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+        assert!(csp.contains("script-src 'self';") && !csp.contains("nonce") && !csp.contains("wasm"), "{csp}");
+        assert_eq!(res.headers().get("x-frame-options").unwrap(), "DENY");
     })
     .await;
 }
