@@ -10,12 +10,18 @@ use serde::{Deserialize, Serialize};
 /// 89.999999999 from float noise still reaches 90.
 const EPS: f64 = 1e-9;
 
+/// An award form of a campaign and its rule: who in a block may be proposed for it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AwardRule {
+    /// The campaign's award form (0 for the built-in defaults).
+    pub form_id: Id,
     pub level: AwardLevel,
     pub min_score: f64,
-    /// Only the unit(s) ranked first in the block.
-    pub first_in_block_only: bool,
+    /// Only units ranked this high or higher in their block (1: the first, ties included).
+    pub max_rank: Option<u32>,
+    /// At most this many proposals of this form per block, best ranked first;
+    /// the others may still meet a later form's rule.
+    pub quota: Option<u32>,
     /// A particularly serious accident in the unit's area rules it out.
     pub excluded_by_serious_accident: bool,
 }
@@ -24,15 +30,19 @@ pub struct AwardRule {
 pub fn default_award_rules() -> Vec<AwardRule> {
     vec![
         AwardRule {
+            form_id: 0,
             level: AwardLevel::BangKhen,
             min_score: 90.0,
-            first_in_block_only: true,
+            max_rank: Some(1),
+            quota: None,
             excluded_by_serious_accident: true,
         },
         AwardRule {
+            form_id: 0,
             level: AwardLevel::GiayKhen,
             min_score: 80.0,
-            first_in_block_only: false,
+            max_rank: None,
+            quota: None,
             excluded_by_serious_accident: true,
         },
     ]
@@ -57,6 +67,7 @@ pub struct BlockRanking {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
+    pub form_id: Id,
     pub block_id: Id,
     pub unit_id: Id,
     pub unit_name: String,
@@ -81,7 +92,7 @@ pub struct Commendation {
 }
 
 fn qualifies(rule: &AwardRule, r: &Ranked) -> bool {
-    (!rule.first_in_block_only || r.rank == 1) && r.score + EPS >= rule.min_score
+    rule.max_rank.is_none_or(|m| r.rank <= m) && r.score + EPS >= rule.min_score
 }
 
 fn standing(r: &Ranked, block: &str, rule: &AwardRule) -> String {
@@ -105,14 +116,17 @@ pub fn propose(
 ) -> Vec<Proposal> {
     let mut out = Vec::new();
     for block in blocks {
+        // Proposals of each rule in this block so far, for its quota.
+        let mut taken = vec![0u32; rules.len()];
         for r in &block.ranking {
             let serious = has_serious_accident(r.unit_id);
             let mut excluded: Option<&AwardRule> = None;
             let mut chosen: Option<&AwardRule> = None;
-            for rule in rules.iter().filter(|rule| qualifies(rule, r)) {
+            for (i, rule) in rules.iter().enumerate().filter(|(_, rule)| qualifies(rule, r)) {
                 if rule.excluded_by_serious_accident && serious {
                     excluded.get_or_insert(rule);
-                } else {
+                } else if rule.quota.is_none_or(|q| taken[i] < q) {
+                    taken[i] += 1;
                     chosen = Some(rule);
                     break;
                 }
@@ -137,6 +151,7 @@ pub fn propose(
                 (None, None) => continue,
             };
             out.push(Proposal {
+                form_id: rule.form_id,
                 block_id: block.block_id,
                 unit_id: r.unit_id,
                 unit_name: r.unit_name.clone(),
@@ -227,6 +242,24 @@ mod tests {
         assert!(
             p[0].reason
                 .ends_with("do có tai nạn giao thông đặc biệt nghiêm trọng trên địa bàn")
+        );
+    }
+
+    #[test]
+    fn a_quota_passes_the_rest_to_the_next_form() {
+        let mut rules = default_award_rules();
+        rules[1].quota = Some(2);
+        let p = propose(&[block(1, &[95.0, 89.0, 88.0, 87.0])], &rules, |_| false);
+        assert_eq!(
+            summary(&p),
+            vec![(100, BangKhen, Proposed), (101, GiayKhen, Proposed), (102, GiayKhen, Proposed)]
+        );
+        rules[0].max_rank = Some(2);
+        rules[0].min_score = 85.0;
+        let p = propose(&[block(1, &[95.0, 89.0, 88.0])], &rules, |_| false);
+        assert_eq!(
+            summary(&p),
+            vec![(100, BangKhen, Proposed), (101, BangKhen, Proposed), (102, GiayKhen, Proposed)]
         );
     }
 

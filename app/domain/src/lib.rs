@@ -3,6 +3,7 @@
 //! a database.
 
 pub mod accident_log;
+pub mod award_round;
 pub mod awards;
 pub mod baseline_import;
 pub mod campaign;
@@ -25,6 +26,7 @@ pub mod validation;
 pub mod workflow;
 
 pub use accident_log::*;
+pub use award_round::*;
 pub use awards::*;
 pub use baseline_import::*;
 pub use campaign::*;

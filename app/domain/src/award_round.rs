@@ -1,0 +1,134 @@
+//! An award round: the proposals of one review (mid-term or final), from
+//! the rule-made list to the council's votes, the publication the law
+//! requires before a decision, objections, and the decision itself.
+
+use crate::council::WorkCalendar;
+use crate::types::coded_enum;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+coded_enum! {
+    /// Where a round stands; each step only moves forward: the office
+    /// prepares the list (units nominate individuals), the council votes,
+    /// the approved list is public (anyone may object), the decision is
+    /// recorded (the honour roll shows it).
+    RoundStatus {
+        Proposing = "proposing",
+        Voting = "voting",
+        Published = "published",
+        Decided = "decided",
+    }
+}
+
+/// What someone wants to do to a round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoundAction {
+    /// Make (or make again) the proposals from the official ranking.
+    Generate,
+    /// Add or remove a proposal with a reason; a unit nominates an individual.
+    EditProposals,
+    OpenVoting,
+    Vote,
+    Publish,
+    Object,
+    AnswerObjection,
+    Decide,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RoundError {
+    #[error("Đợt khen thưởng đang ở bước “{0}”, không thể làm việc này.")]
+    WrongStep(&'static str),
+    #[error("Còn {0} đề nghị chưa có kết quả biểu quyết.")]
+    VotesMissing(usize),
+    #[error("Danh sách phải được công khai ít nhất {days} ngày làm việc: sớm nhất ngày {earliest} mới được quyết định.")]
+    TooEarly { days: u32, earliest: String },
+    #[error("Còn {0} ý kiến phản ánh chưa được trả lời.")]
+    ObjectionsOpen(usize),
+}
+
+impl RoundStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            RoundStatus::Proposing => "Lập danh sách đề nghị",
+            RoundStatus::Voting => "Hội đồng biểu quyết",
+            RoundStatus::Published => "Công khai danh sách",
+            RoundStatus::Decided => "Đã có quyết định",
+        }
+    }
+
+    /// Whether `action` may be taken at this step.
+    pub fn allows(self, action: RoundAction) -> Result<(), RoundError> {
+        use RoundAction::*;
+        use RoundStatus::*;
+        let ok = match action {
+            Generate | EditProposals | OpenVoting => self == Proposing,
+            Vote | Publish => self == Voting,
+            Object | AnswerObjection | Decide => self == Published,
+        };
+        if ok { Ok(()) } else { Err(RoundError::WrongStep(self.label())) }
+    }
+}
+
+/// Publishing needs a result for every proposal still on the list.
+pub fn check_publish(undecided_proposals: usize) -> Result<(), RoundError> {
+    match undecided_proposals {
+        0 => Ok(()),
+        n => Err(RoundError::VotesMissing(n)),
+    }
+}
+
+/// A decision needs the full publication window behind it and every objection answered.
+pub fn check_decide(
+    published_on: NaiveDate,
+    today: NaiveDate,
+    days: u32,
+    calendar: &WorkCalendar,
+    open_objections: usize,
+) -> Result<(), RoundError> {
+    let earliest = calendar.decision_earliest(published_on, days);
+    if today < earliest {
+        return Err(RoundError::TooEarly {
+            days,
+            earliest: earliest.format("%d/%m/%Y").to_string(),
+        });
+    }
+    match open_objections {
+        0 => Ok(()),
+        n => Err(RoundError::ObjectionsOpen(n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_step_allows_only_its_own_work() {
+        use RoundAction::*;
+        let all = [Generate, EditProposals, OpenVoting, Vote, Publish, Object, AnswerObjection, Decide];
+        let allowed = |s: RoundStatus| all.iter().filter(|a| s.allows(**a).is_ok()).count();
+        assert_eq!(allowed(RoundStatus::Proposing), 3);
+        assert_eq!(allowed(RoundStatus::Voting), 2);
+        assert_eq!(allowed(RoundStatus::Published), 3);
+        assert_eq!(allowed(RoundStatus::Decided), 0);
+        assert_eq!(
+            RoundStatus::Voting.allows(Generate).unwrap_err().to_string(),
+            "Đợt khen thưởng đang ở bước “Hội đồng biểu quyết”, không thể làm việc này."
+        );
+    }
+
+    #[test]
+    fn a_decision_waits_for_the_window_and_the_answers() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+        let cal = WorkCalendar::default();
+        let early = check_decide(d(12, 16), d(12, 23), 5, &cal, 0).unwrap_err();
+        assert_eq!(
+            early.to_string(),
+            "Danh sách phải được công khai ít nhất 5 ngày làm việc: sớm nhất ngày 24/12/2024 mới được quyết định."
+        );
+        assert_eq!(check_decide(d(12, 16), d(12, 24), 5, &cal, 1), Err(RoundError::ObjectionsOpen(1)));
+        assert_eq!(check_decide(d(12, 16), d(12, 24), 5, &cal, 0), Ok(()));
+        assert_eq!(check_publish(2), Err(RoundError::VotesMissing(2)));
+    }
+}
