@@ -188,8 +188,17 @@ async fn cross_site_posts_are_refused_and_pages_carry_security_headers() {
         );
         // The public page has no inline script, so no nonce and no wasm: the strictest policy.
         let res = Client::anonymous(&server).get("/").await;
-        let csp = res.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
-        assert!(csp.contains("script-src 'self';") && !csp.contains("nonce") && !csp.contains("wasm"), "{csp}");
+        let csp = res
+            .headers()
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            csp.contains("script-src 'self';") && !csp.contains("nonce") && !csp.contains("wasm"),
+            "{csp}"
+        );
         assert_eq!(res.headers().get("x-frame-options").unwrap(), "DENY");
     })
     .await;

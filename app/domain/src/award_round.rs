@@ -41,7 +41,9 @@ pub enum RoundError {
     WrongStep(&'static str),
     #[error("Còn {0} đề nghị chưa có kết quả biểu quyết.")]
     VotesMissing(usize),
-    #[error("Danh sách phải được công khai ít nhất {days} ngày làm việc: sớm nhất ngày {earliest} mới được quyết định.")]
+    #[error(
+        "Danh sách phải được công khai ít nhất {days} ngày làm việc: sớm nhất ngày {earliest} mới được quyết định."
+    )]
     TooEarly { days: u32, earliest: String },
     #[error("Còn {0} ý kiến phản ánh chưa được trả lời.")]
     ObjectionsOpen(usize),
@@ -66,8 +68,64 @@ impl RoundStatus {
             Vote | Publish => self == Voting,
             Object | AnswerObjection | Decide => self == Published,
         };
-        if ok { Ok(()) } else { Err(RoundError::WrongStep(self.label())) }
+        if ok {
+            Ok(())
+        } else {
+            Err(RoundError::WrongStep(self.label()))
+        }
     }
+}
+
+coded_enum! {
+    /// Where a proposal came from.
+    ProposalSource {
+        Rule = "rule",
+        Manual = "manual",
+        Nomination = "nomination",
+    }
+}
+
+/// A round as the pages show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundView {
+    pub id: crate::Id,
+    pub campaign_id: crate::Id,
+    pub period_id: crate::Id,
+    pub period_name: String,
+    pub status: RoundStatus,
+    pub vote_threshold_pct: u32,
+    pub published_on: Option<NaiveDate>,
+    /// The first day a decision may be taken, once published.
+    pub decision_earliest: Option<NaiveDate>,
+}
+
+/// One proposal of a round, with its votes and objections.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalView {
+    pub id: crate::Id,
+    pub form_id: crate::Id,
+    pub form_name: String,
+    pub level: crate::AwardLevel,
+    pub block_name: String,
+    pub unit_id: crate::Id,
+    pub unit_name: String,
+    pub individual_name: Option<String>,
+    pub achievement: Option<String>,
+    pub reason: String,
+    pub source: ProposalSource,
+    pub status: crate::ProposalStatus,
+    pub tally: crate::council::Tally,
+    pub office_note: Option<String>,
+    pub objections: Vec<ObjectionView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectionView {
+    pub id: crate::Id,
+    pub name: String,
+    pub text: String,
+    pub answer: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// Publishing needs a result for every proposal still on the list.
@@ -106,7 +164,16 @@ mod tests {
     #[test]
     fn each_step_allows_only_its_own_work() {
         use RoundAction::*;
-        let all = [Generate, EditProposals, OpenVoting, Vote, Publish, Object, AnswerObjection, Decide];
+        let all = [
+            Generate,
+            EditProposals,
+            OpenVoting,
+            Vote,
+            Publish,
+            Object,
+            AnswerObjection,
+            Decide,
+        ];
         let allowed = |s: RoundStatus| all.iter().filter(|a| s.allows(**a).is_ok()).count();
         assert_eq!(allowed(RoundStatus::Proposing), 3);
         assert_eq!(allowed(RoundStatus::Voting), 2);
@@ -127,7 +194,10 @@ mod tests {
             early.to_string(),
             "Danh sách phải được công khai ít nhất 5 ngày làm việc: sớm nhất ngày 24/12/2024 mới được quyết định."
         );
-        assert_eq!(check_decide(d(12, 16), d(12, 24), 5, &cal, 1), Err(RoundError::ObjectionsOpen(1)));
+        assert_eq!(
+            check_decide(d(12, 16), d(12, 24), 5, &cal, 1),
+            Err(RoundError::ObjectionsOpen(1))
+        );
         assert_eq!(check_decide(d(12, 16), d(12, 24), 5, &cal, 0), Ok(()));
         assert_eq!(check_publish(2), Err(RoundError::VotesMissing(2)));
     }

@@ -65,6 +65,28 @@ pub struct BlockRanking {
     pub ranking: Vec<Ranked>,
 }
 
+impl From<&crate::standings::BlockTable> for BlockRanking {
+    fn from(t: &crate::standings::BlockTable) -> Self {
+        BlockRanking {
+            block_id: t.block_id,
+            block_name: t.block_name.clone(),
+            ranking: t
+                .rows
+                .iter()
+                .map(|r| Ranked {
+                    rank: r.rank,
+                    unit_id: r.unit_id,
+                    unit_name: r.unit_name.clone(),
+                    score: r.score,
+                    outcomes_points: r.outcomes_points,
+                    last_submitted_at: None,
+                    decided_by: r.decided_by,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Proposal {
     pub form_id: Id,
@@ -252,14 +274,22 @@ mod tests {
         let p = propose(&[block(1, &[95.0, 89.0, 88.0, 87.0])], &rules, |_| false);
         assert_eq!(
             summary(&p),
-            vec![(100, BangKhen, Proposed), (101, GiayKhen, Proposed), (102, GiayKhen, Proposed)]
+            vec![
+                (100, BangKhen, Proposed),
+                (101, GiayKhen, Proposed),
+                (102, GiayKhen, Proposed)
+            ]
         );
         rules[0].max_rank = Some(2);
         rules[0].min_score = 85.0;
         let p = propose(&[block(1, &[95.0, 89.0, 88.0])], &rules, |_| false);
         assert_eq!(
             summary(&p),
-            vec![(100, BangKhen, Proposed), (101, BangKhen, Proposed), (102, GiayKhen, Proposed)]
+            vec![
+                (100, BangKhen, Proposed),
+                (101, BangKhen, Proposed),
+                (102, GiayKhen, Proposed)
+            ]
         );
     }
 

@@ -84,6 +84,10 @@ async fn delete_campaigns(txn: &DatabaseTransaction, campaigns: &[i64]) -> Resul
         .filter(award_decision::Column::CampaignId.is_in(c()))
         .exec(txn)
         .await?;
+    award_round::Entity::delete_many()
+        .filter(award_round::Column::CampaignId.is_in(c()))
+        .exec(txn)
+        .await?;
     award_form::Entity::delete_many()
         .filter(award_form::Column::CampaignId.is_in(c()))
         .exec(txn)
@@ -262,6 +266,10 @@ async fn delete_committees(txn: &DatabaseTransaction, mut candidates: Vec<i64>) 
             .await?;
         unit::Entity::delete_many()
             .filter(unit::Column::CommitteeId.eq(id))
+            .exec(txn)
+            .await?;
+        holiday::Entity::delete_many()
+            .filter(holiday::Column::CommitteeId.eq(id))
             .exec(txn)
             .await?;
         committee::Entity::delete_many()

@@ -25,6 +25,9 @@ pub struct Model {
     pub votes_abstain: i32,
     pub members_present: i32,
     pub created_at: DateTimeUtc,
+    /// Why the standing office added or removed it by hand.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub office_note: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

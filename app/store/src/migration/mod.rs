@@ -10,6 +10,7 @@ use sea_orm_migration::prelude::*;
 mod m20240705_000001_initial;
 mod m20241001_000002_accounts;
 mod m20261130_000003_publications;
+mod m20261201_000004_award_rounds;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20240705_000001_initial::Migration),
             Box::new(m20241001_000002_accounts::Migration),
             Box::new(m20261130_000003_publications::Migration),
+            Box::new(m20261201_000004_award_rounds::Migration),
         ]
     }
 }
