@@ -58,6 +58,19 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         }
         // Rankings, provisional ones included, are for signed-in staff.
         "/api/rankings/get" | "/api/rankings/breakdown" => !matches!(who, Anonymous | Display),
+        // Awards: staff read (a unit its own part); the office runs the round;
+        // only the council votes; a unit's staff nominate; the public objects.
+        "/api/awards/page" => !matches!(who, Anonymous | Display),
+        "/api/awards/generate"
+        | "/api/awards/add"
+        | "/api/awards/remove"
+        | "/api/awards/open_voting"
+        | "/api/awards/publish"
+        | "/api/awards/answer"
+        | "/api/awards/decide" => matches!(who, Admin | Office),
+        "/api/awards/vote" => who == Council,
+        "/api/awards/nominate" => matches!(who, Reporter | Head | OtherReporter),
+        "/api/awards/object" | "/api/public/awards" => true,
         // Only a unit's head confirms its registration.
         "/api/registration/confirm" => who == Head,
         _ => return None,
@@ -115,6 +128,15 @@ fn body(path: &str, fx: &Fixtures) -> String {
                 fx.campaign_id
             )
         }
+        // No such round, proposal or objection: refused after the access check.
+        "/api/awards/generate" | "/api/awards/open_voting" | "/api/awards/publish" => "period_id=999999".into(),
+        "/api/awards/add" => "period_id=999999&form_id=0&unit_id=0&reason=x".into(),
+        "/api/awards/remove" => "proposal_id=999999&reason=x".into(),
+        "/api/awards/nominate" => "period_id=999999&form_id=0&individual_name=x&achievement=y".into(),
+        "/api/awards/vote" => "proposal_id=999999&votes_for=1&against=0&abstain=0&present=1".into(),
+        "/api/awards/object" => "proposal_id=999999&name=a&contact=b&text=c".into(),
+        "/api/awards/answer" => "objection_id=999999&answer=x".into(),
+        "/api/awards/decide" => "period_id=999999&form_id=0&number=1&signed_on=2024-12-30".into(),
         _ => String::new(),
     }
 }

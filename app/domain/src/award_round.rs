@@ -128,6 +128,15 @@ pub struct ObjectionView {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
+/// A recorded decision on one award form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub form_id: crate::Id,
+    pub form_name: String,
+    pub number: String,
+    pub signed_on: NaiveDate,
+}
+
 /// Publishing needs a result for every proposal still on the list.
 pub fn check_publish(undecided_proposals: usize) -> Result<(), RoundError> {
     match undecided_proposals {

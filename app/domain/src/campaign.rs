@@ -20,6 +20,8 @@ pub struct CampaignInfo {
     pub status: CampaignStatus,
     pub period_rule: PeriodRule,
     pub serious_deaths_threshold: u32,
+    /// Working days an approved award list stays public before a decision.
+    pub publish_days: u32,
     /// Demo data is invented, and every page that shows it says so.
     pub is_demo: bool,
 }
@@ -55,6 +57,7 @@ mod tests {
             status: CampaignStatus::Open,
             period_rule: PeriodRule::GovernmentMonth,
             serious_deaths_threshold: 3,
+            publish_days: 5,
             is_demo: true,
         }
     }

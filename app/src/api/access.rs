@@ -30,6 +30,8 @@ pub const DISPLAY_SESSION_KEY: &str = "display_token";
 /// The staff who run the campaign and see all of it.
 pub const OFFICE: &[Role] = &[Role::Admin, Role::StandingOffice];
 pub const ADMIN: &[Role] = &[Role::Admin];
+/// The emulation council votes on award proposals; no one else does.
+pub const COUNCIL: &[Role] = &[Role::Council];
 /// Those who see the whole campaign: the office and the council.
 pub const CAMPAIGN_READERS: &[Role] = &[Role::Admin, Role::StandingOffice, Role::Council];
 /// Who may record accidents: the office, or a police unit's own staff

@@ -7,6 +7,11 @@ pub mod accidents;
 pub mod admin;
 pub mod audit;
 pub mod auth;
+pub mod award_publish;
+pub mod award_steps;
+#[cfg(feature = "ssr")]
+mod award_support;
+pub mod awards;
 pub mod dashboard;
 pub mod error;
 pub mod evidence;

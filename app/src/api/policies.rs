@@ -1,10 +1,10 @@
 //! Who may call each server function: the one table the access check reads.
 //! A server function that is not listed here is refused to everyone.
 
-use super::access::{ADMIN, CAMPAIGN_READERS, OFFICE, Policy, RECORDERS, UNIT_STAFF};
+use super::access::{ADMIN, CAMPAIGN_READERS, COUNCIL, OFFICE, Policy, RECORDERS, UNIT_STAFF};
 use super::{
-    accidents, admin, audit, auth, dashboard, evidence, progress, public, publication, rankings, registration, reports,
-    review,
+    accidents, admin, audit, auth, award_publish, award_steps, awards, dashboard, evidence, progress, public,
+    publication, rankings, registration, reports, review,
 };
 use leptos::server_fn::ServerFn;
 
@@ -66,6 +66,26 @@ pub const POLICIES: &[(&str, Policy)] = &[
     (<publication::PublishRankings as ServerFn>::PATH, Policy::Roles(OFFICE)),
     // What the office published is public, as the plan requires.
     (<publication::PublicBreakdown as ServerFn>::PATH, Policy::Public),
+    // Awards: unit staff see and nominate for their own unit; the office runs
+    // the round; the council alone votes; the published list and objections are public.
+    (<awards::AwardsPage as ServerFn>::PATH, Policy::SignedIn),
+    (
+        <award_steps::GenerateProposals as ServerFn>::PATH,
+        Policy::Roles(OFFICE),
+    ),
+    (<award_steps::AddProposal as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<award_steps::RemoveProposal as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<award_steps::Nominate as ServerFn>::PATH, Policy::Roles(UNIT_STAFF)),
+    (<award_steps::OpenVoting as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<award_steps::RecordVotes as ServerFn>::PATH, Policy::Roles(COUNCIL)),
+    (<award_publish::PublishAwards as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<award_publish::FileObjection as ServerFn>::PATH, Policy::Public),
+    (
+        <award_publish::AnswerObjection as ServerFn>::PATH,
+        Policy::Roles(OFFICE),
+    ),
+    (<award_publish::RecordDecision as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<award_publish::PublicAwards as ServerFn>::PATH, Policy::Public),
     (<audit::AuditLog as ServerFn>::PATH, Policy::SignedIn),
     (<audit::AuditCsv as ServerFn>::PATH, Policy::SignedIn),
 ];

@@ -1,19 +1,14 @@
-//! Award rounds, their proposals and votes, objections and decisions. The
-//! rules (who qualifies, which step allows what) are the domain's; this
-//! module reads and writes, each write inside the caller's transaction.
+//! Award rounds and their calendar, award forms and decisions. The rules
+//! (who qualifies, which step allows what) are the domain's; this module
+//! reads and writes, each write inside the caller's transaction. The
+//! proposals themselves, their votes and objections: [`crate::award_proposals`].
 
 use crate::Result;
-use crate::entities::{
-    award_decision, award_form, award_proposal, award_round, block, holiday, objection, period, unit,
-};
+use crate::entities::{award_decision, award_form, award_round, holiday, period};
 use crate::error::{code, count};
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::{
-    AwardLevel, AwardRule, Id, ObjectionView, Proposal, ProposalSource, ProposalStatus, ProposalView, RoundStatus,
-    RoundView, Tally, WorkCalendar,
-};
+use domain::{AwardLevel, AwardRule, DecisionView, Id, RoundStatus, RoundView, WorkCalendar};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
 
 /// A campaign's award forms, as rules in the order they are tried, with their names.
 pub async fn forms(db: &impl ConnectionTrait, campaign_id: Id) -> Result<Vec<(AwardRule, String)>> {
@@ -144,258 +139,6 @@ pub async fn set_status(
     Ok(())
 }
 
-/// Replaces the rule-made proposals of a round with `proposals`; those added
-/// by hand or nominated by units stay.
-pub async fn replace_rule_proposals(
-    db: &crate::DatabaseTransaction,
-    round: &RoundView,
-    proposals: &[Proposal],
-    now: DateTime<Utc>,
-) -> Result<usize> {
-    award_proposal::Entity::delete_many()
-        .filter(award_proposal::Column::CampaignId.eq(round.campaign_id))
-        .filter(award_proposal::Column::PeriodId.eq(round.period_id))
-        .filter(award_proposal::Column::Source.eq(ProposalSource::Rule.code()))
-        .exec(db)
-        .await?;
-    let rows: Vec<award_proposal::ActiveModel> = proposals
-        .iter()
-        .map(|p| {
-            new_row(
-                round,
-                p.form_id,
-                p.unit_id,
-                ProposalSource::Rule,
-                p.status,
-                &p.reason,
-                now,
-            )
-        })
-        .collect();
-    let n = rows.len();
-    crate::db::insert_all(db, rows).await?;
-    Ok(n)
-}
-
-fn new_row(
-    round: &RoundView,
-    form_id: Id,
-    unit_id: Id,
-    source: ProposalSource,
-    status: ProposalStatus,
-    reason: &str,
-    now: DateTime<Utc>,
-) -> award_proposal::ActiveModel {
-    award_proposal::ActiveModel {
-        campaign_id: Set(round.campaign_id),
-        period_id: Set(round.period_id),
-        award_form_id: Set(form_id),
-        unit_id: Set(unit_id),
-        individual_name: Set(None),
-        achievement: Set(None),
-        reason: Set(reason.into()),
-        source: Set(source.code().into()),
-        status: Set(status.code().into()),
-        votes_for: Set(0),
-        votes_against: Set(0),
-        votes_abstain: Set(0),
-        members_present: Set(0),
-        created_at: Set(now),
-        office_note: Set(None),
-        ..Default::default()
-    }
-}
-
-/// What a person adds to a round by hand: the office's addition, or a unit's nomination.
-pub struct NewProposal<'a> {
-    pub form_id: Id,
-    pub unit_id: Id,
-    pub source: ProposalSource,
-    pub individual_name: Option<&'a str>,
-    pub achievement: Option<&'a str>,
-    pub reason: &'a str,
-    pub office_note: Option<&'a str>,
-}
-
-pub async fn add(db: &impl ConnectionTrait, round: &RoundView, p: NewProposal<'_>, now: DateTime<Utc>) -> Result<Id> {
-    let mut row = new_row(
-        round,
-        p.form_id,
-        p.unit_id,
-        p.source,
-        ProposalStatus::Proposed,
-        p.reason,
-        now,
-    );
-    row.individual_name = Set(p.individual_name.map(Into::into));
-    row.achievement = Set(p.achievement.map(Into::into));
-    row.office_note = Set(p.office_note.map(Into::into));
-    Ok(row.insert(db).await?.id)
-}
-
-/// The proposal's round key (campaign, period) and status, to check a change against.
-pub async fn proposal_key(db: &impl ConnectionTrait, id: Id) -> Result<Option<(Id, Id, ProposalStatus)>> {
-    let Some(p) = award_proposal::Entity::find_by_id(id).one(db).await? else {
-        return Ok(None);
-    };
-    Ok(Some((
-        p.campaign_id,
-        p.period_id,
-        code(&p.status, ProposalStatus::from_code, "proposal status")?,
-    )))
-}
-
-/// Sets a proposal's status, with the office's note when it is a hand change.
-pub async fn set_proposal_status(
-    db: &impl ConnectionTrait,
-    id: Id,
-    status: ProposalStatus,
-    office_note: Option<&str>,
-) -> Result<()> {
-    let mut p: award_proposal::ActiveModel = award_proposal::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| crate::StoreError::NotFound(format!("proposal {id}")))?
-        .into();
-    p.status = Set(status.code().into());
-    if office_note.is_some() {
-        p.office_note = Set(office_note.map(Into::into));
-    }
-    p.update(db).await?;
-    Ok(())
-}
-
-/// Records the council's votes on a proposal and the result they give.
-pub async fn record_votes(db: &impl ConnectionTrait, id: Id, tally: Tally, result: ProposalStatus) -> Result<()> {
-    let mut p: award_proposal::ActiveModel = award_proposal::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| crate::StoreError::NotFound(format!("proposal {id}")))?
-        .into();
-    let n = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
-    p.votes_for = Set(n(tally.votes_for));
-    p.votes_against = Set(n(tally.against));
-    p.votes_abstain = Set(n(tally.abstain));
-    p.members_present = Set(n(tally.present));
-    p.status = Set(result.code().into());
-    p.update(db).await?;
-    Ok(())
-}
-
-/// The proposals of a round, best ranked block first as the forms are ordered, with objections.
-pub async fn proposals(db: &impl ConnectionTrait, campaign_id: Id, period_id: Id) -> Result<Vec<ProposalView>> {
-    let rows = award_proposal::Entity::find()
-        .filter(award_proposal::Column::CampaignId.eq(campaign_id))
-        .filter(award_proposal::Column::PeriodId.eq(period_id))
-        .order_by_asc(award_proposal::Column::Id)
-        .all(db)
-        .await?;
-    let forms: HashMap<Id, award_form::Model> = award_form::Entity::find()
-        .filter(award_form::Column::CampaignId.eq(campaign_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
-    let units: HashMap<Id, unit::Model> = unit::Entity::find()
-        .filter(unit::Column::Id.is_in(rows.iter().map(|r| r.unit_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
-    let blocks = block_of_units(db, campaign_id).await?;
-    let mut objections: HashMap<Id, Vec<ObjectionView>> = HashMap::new();
-    for o in objection::Entity::find()
-        .filter(objection::Column::ProposalId.is_in(rows.iter().map(|r| r.id)))
-        .order_by_asc(objection::Column::Id)
-        .all(db)
-        .await?
-    {
-        objections.entry(o.proposal_id).or_default().push(ObjectionView {
-            id: o.id,
-            name: o.name,
-            text: o.text,
-            answer: o.answer,
-            created_at: o.created_at,
-        });
-    }
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let form = forms.get(&r.award_form_id);
-        out.push(ProposalView {
-            id: r.id,
-            form_id: r.award_form_id,
-            form_name: form.map(|f| f.name.clone()).unwrap_or_default(),
-            level: match form {
-                Some(f) => code(&f.level, AwardLevel::from_code, "award level")?,
-                None => AwardLevel::GiayKhen,
-            },
-            block_name: blocks.get(&r.unit_id).cloned().unwrap_or_default(),
-            unit_id: r.unit_id,
-            unit_name: units.get(&r.unit_id).map(|u| u.name.clone()).unwrap_or_default(),
-            individual_name: r.individual_name,
-            achievement: r.achievement,
-            reason: r.reason,
-            source: code(&r.source, ProposalSource::from_code, "proposal source")?,
-            status: code(&r.status, ProposalStatus::from_code, "proposal status")?,
-            tally: Tally {
-                votes_for: count(r.votes_for, "votes_for")?,
-                against: count(r.votes_against, "votes_against")?,
-                abstain: count(r.votes_abstain, "votes_abstain")?,
-                present: count(r.members_present, "members_present")?,
-            },
-            office_note: r.office_note,
-            objections: objections.remove(&r.id).unwrap_or_default(),
-        });
-    }
-    Ok(out)
-}
-
-pub async fn add_objection(
-    db: &impl ConnectionTrait,
-    proposal_id: Id,
-    name: &str,
-    contact: &str,
-    text: &str,
-    now: DateTime<Utc>,
-) -> Result<Id> {
-    let row = objection::ActiveModel {
-        proposal_id: Set(proposal_id),
-        name: Set(name.into()),
-        contact: Set(contact.into()),
-        text: Set(text.into()),
-        answer: Set(None),
-        answered_by: Set(None),
-        created_at: Set(now),
-        answered_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
-}
-
-/// Answers an objection; returns its proposal, or `None` if there is no such objection.
-pub async fn answer_objection(
-    db: &impl ConnectionTrait,
-    id: Id,
-    answer: &str,
-    user_id: Id,
-    now: DateTime<Utc>,
-) -> Result<Option<Id>> {
-    let Some(o) = objection::Entity::find_by_id(id).one(db).await? else {
-        return Ok(None);
-    };
-    let proposal = o.proposal_id;
-    let mut o: objection::ActiveModel = o.into();
-    o.answer = Set(Some(answer.into()));
-    o.answered_by = Set(Some(user_id));
-    o.answered_at = Set(Some(now));
-    o.update(db).await?;
-    Ok(Some(proposal))
-}
-
 /// The decision on one award form of a round.
 pub struct NewDecision<'a> {
     pub campaign_id: Id,
@@ -424,21 +167,51 @@ pub async fn record_decision(db: &impl ConnectionTrait, d: NewDecision<'_>, now:
     Ok(row.id)
 }
 
-/// Each block's name by unit, for the campaign's registered units.
-async fn block_of_units(db: &impl ConnectionTrait, campaign_id: Id) -> Result<HashMap<Id, String>> {
-    let blocks: HashMap<Id, String> = block::Entity::find()
-        .filter(block::Column::CampaignId.eq(campaign_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b.name))
-        .collect();
-    let regs = crate::entities::registration::Entity::find()
-        .filter(crate::entities::registration::Column::CampaignId.eq(campaign_id))
+/// Every round of a campaign, in the order of their review periods.
+pub async fn rounds(
+    db: &impl ConnectionTrait,
+    campaign_id: Id,
+    publish_days: u32,
+    calendar: &WorkCalendar,
+) -> Result<Vec<RoundView>> {
+    let rows = award_round::Entity::find()
+        .filter(award_round::Column::CampaignId.eq(campaign_id))
+        .order_by_asc(award_round::Column::PeriodId)
         .all(db)
         .await?;
-    Ok(regs
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        if let Some(v) = round(db, campaign_id, r.period_id, publish_days, calendar).await? {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+/// The award forms of a campaign that have a recorded decision.
+pub async fn decided_forms(db: &impl ConnectionTrait, campaign_id: Id) -> Result<std::collections::HashSet<Id>> {
+    Ok(decisions(db, campaign_id)
+        .await?
         .into_iter()
-        .filter_map(|r| blocks.get(&r.block_id).map(|b| (r.unit_id, b.clone())))
+        .map(|d| d.form_id)
+        .collect())
+}
+
+/// A campaign's recorded decisions, oldest first.
+pub async fn decisions(db: &impl ConnectionTrait, campaign_id: Id) -> Result<Vec<DecisionView>> {
+    let rows = award_decision::Entity::find()
+        .filter(award_decision::Column::CampaignId.eq(campaign_id))
+        .order_by_asc(award_decision::Column::Id)
+        .find_also_related(award_form::Entity)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(d, f)| DecisionView {
+            form_id: d.award_form_id,
+            form_name: f.map(|f| f.name).unwrap_or_default(),
+            number: d.number,
+            signed_on: d.signed_on,
+        })
         .collect())
 }

@@ -67,6 +67,7 @@ fn info(c: campaign::Model, committee_name: String) -> Result<CampaignInfo> {
         status: code(&c.status, CampaignStatus::from_code, "campaign status")?,
         period_rule: code(&c.period_rule, PeriodRule::from_code, "period rule")?,
         serious_deaths_threshold: count(c.serious_deaths_threshold, "serious deaths threshold")?,
+        publish_days: count(c.publish_days, "publish days")?,
         is_demo: c.is_demo,
     })
 }

@@ -5,6 +5,7 @@ pub mod accident_log;
 pub mod accidents;
 pub mod activities;
 pub mod audit;
+pub mod award_proposals;
 pub mod awards;
 pub mod campaigns;
 pub mod commendations;

@@ -4,7 +4,8 @@
 
 use chrono::{NaiveDate, Utc};
 use domain::{BlockRanking, ProposalSource, ProposalStatus, RoundStatus, Tally};
-use store::awards::{self, NewDecision, NewProposal};
+use store::award_proposals::{self, NewProposal};
+use store::awards::{self, NewDecision};
 use store::testing::{databases, finish, scalar};
 use store::{begin_write, campaigns, periods, publications};
 
@@ -46,9 +47,11 @@ async fn a_round_goes_from_proposals_to_a_decision() {
         assert!(!made.is_empty(), "[{label}] the demo qualifies someone");
 
         let txn = begin_write(db).await.unwrap();
-        let n = awards::replace_rule_proposals(&txn, &round, &made, now).await.unwrap();
+        let n = award_proposals::replace_rule_proposals(&txn, &round, &made, now)
+            .await
+            .unwrap();
         let unit = made[0].unit_id;
-        let hand = awards::add(
+        let hand = award_proposals::add(
             &txn,
             &round,
             NewProposal {
@@ -65,9 +68,11 @@ async fn a_round_goes_from_proposals_to_a_decision() {
         .await
         .unwrap();
         // Made again: the rule-made ones are replaced, the nomination stays.
-        awards::replace_rule_proposals(&txn, &round, &made, now).await.unwrap();
+        award_proposals::replace_rule_proposals(&txn, &round, &made, now)
+            .await
+            .unwrap();
         txn.commit().await.unwrap();
-        let list = awards::proposals(db, c.id, final_review.id).await.unwrap();
+        let list = award_proposals::proposals(db, c.id, final_review.id).await.unwrap();
         assert_eq!(list.len(), n + 1, "[{label}]");
         let nomination = list.iter().find(|p| p.id == hand).unwrap();
         assert_eq!(nomination.individual_name.as_deref(), Some("Nguyễn Văn An"));
@@ -80,18 +85,19 @@ async fn a_round_goes_from_proposals_to_a_decision() {
             abstain: 1,
             present: 7,
         };
-        awards::record_votes(&txn, hand, tally, ProposalStatus::Approved)
+        award_proposals::record_votes(&txn, hand, tally, ProposalStatus::Approved)
             .await
             .unwrap();
-        let objection = awards::add_objection(&txn, hand, "Trần Thị B", "0912345678", "Chưa đủ thành tích", now)
-            .await
-            .unwrap();
+        let objection =
+            award_proposals::add_objection(&txn, hand, "Trần Thị B", "0912345678", "Chưa đủ thành tích", now)
+                .await
+                .unwrap();
         let publish_on = NaiveDate::from_ymd_opt(2024, 12, 16).unwrap();
         awards::set_status(&txn, round.id, RoundStatus::Published, Some(publish_on), now)
             .await
             .unwrap();
         assert_eq!(
-            awards::answer_objection(&txn, objection, "Đã xác minh: đủ thành tích", 1, now)
+            award_proposals::answer_objection(&txn, objection, "Đã xác minh: đủ thành tích", 1, now)
                 .await
                 .unwrap(),
             Some(hand)
@@ -112,7 +118,7 @@ async fn a_round_goes_from_proposals_to_a_decision() {
         .await
         .unwrap();
         txn.commit().await.unwrap();
-        let p = awards::proposals(db, c.id, final_review.id)
+        let p = award_proposals::proposals(db, c.id, final_review.id)
             .await
             .unwrap()
             .into_iter()
