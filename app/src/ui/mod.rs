@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tai-nan") view=pages::AccidentsPage />
                         <Route path=path!("/tien-do") view=pages::ProgressPage />
                         <Route path=path!("/xep-hang") view=pages::RankingsPage />
+                        <Route path=path!("/khen-thuong") view=pages::AwardsPage />
                         <Route path=path!("/xep-hang/:unit") view=pages::BreakdownPage />
                     </Routes>
                 </components::Layout>

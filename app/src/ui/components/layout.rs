@@ -75,6 +75,7 @@ fn Nav() -> impl IntoView {
                             {me.unit_id.is_some().then(|| view! { <a href="/dang-ky">{t!(i18n, nav_registration)}</a> })}
                             {me.has_any(CAMPAIGN_READERS).then(|| view! { <a href="/tien-do">{t!(i18n, nav_progress)}</a> })}
                             <a href="/xep-hang">{t!(i18n, nav_rankings)}</a>
+                            <a href="/khen-thuong">{t!(i18n, nav_awards)}</a>
                             {(me.has_any(&[Role::Admin, Role::StandingOffice, Role::Council])
                                 || me.unit_kind == Some(UnitKind::Police))
                                 .then(|| view! { <a href="/tai-nan">{t!(i18n, nav_accidents)}</a> })}

@@ -3,6 +3,7 @@
 mod accidents;
 mod account;
 mod admin;
+mod awards;
 mod dashboard;
 mod not_found;
 mod progress;
@@ -14,6 +15,7 @@ mod reports;
 pub use accidents::AccidentsPage;
 pub use account::{AccountPage, SignInPage};
 pub use admin::{AuditPage, DisplaysPage, UsersPage};
+pub use awards::AwardsPage;
 pub use dashboard::DashboardPage;
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
