@@ -56,8 +56,37 @@ pub struct PublicAwardList {
 
 /// Anyone may object to a proposal on a published list, with a name, a way
 /// to reach them and what they object to.
+///
+/// The public page sends it as a plain form (it works without JavaScript):
+/// the answer is then a redirect back to the page, saying how it went.
 #[server(endpoint = "awards/object")]
 pub async fn file_objection(proposal_id: Id, name: String, contact: String, text: String) -> Result<Id, ApiError> {
+    let result = objection(proposal_id, name, contact, text).await;
+    if let Some(back) = plain_form_referer().await {
+        let outcome = if result.is_ok() { "da-gui" } else { "loi" };
+        leptos_axum::redirect(&format!("{back}?phan-anh={outcome}#khen-thuong"));
+    }
+    result
+}
+
+/// The page a plain form was sent from (its path on this site), if it was one.
+#[cfg(feature = "ssr")]
+async fn plain_form_referer() -> Option<String> {
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.ok()?;
+    let accepts_html = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let referer = headers.get(axum::http::header::REFERER)?.to_str().ok()?;
+    let path = referer
+        .split_once("://")
+        .map_or(referer, |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    (accepts_html && path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
+}
+
+#[cfg(feature = "ssr")]
+async fn objection(proposal_id: Id, name: String, contact: String, text: String) -> Result<Id, ApiError> {
     let caller = authorize(FileObjection::PATH).await?;
     let ctx = run::round_of_proposal(proposal_id, domain::RoundAction::Object).await?;
     let (_, _, status) = store::award_proposals::proposal_key(&ctx.db, proposal_id)

@@ -22,6 +22,8 @@ pub struct CampaignOverview {
     pub published: Option<domain::PublishedRanking>,
     /// Reports handed in by their deadline, of those already due.
     pub on_time: domain::OnTimeShare,
+    /// Award lists the council approved, while public and once decided.
+    pub awards: Vec<super::award_publish::PublicAwardList>,
 }
 
 /// The public page's data: the overview and when it was computed.
@@ -128,7 +130,9 @@ pub async fn overview_with(
     let chart_svg = crate::ui::chart::accidents_svg(&by_month, campaign.baseline_year);
     let commendations = store::commendations::latest(&db, campaign.id, HONOUR_ROLL_LEN).await?;
     let published = store::publications::latest(&db, campaign.id).await?;
+    let awards = super::award_publish::public_awards_of(&db, &campaign).await?;
     Ok(CampaignOverview {
+        awards,
         commendations,
         published,
         on_time,

@@ -10,6 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use sections::{HonourSection, MonthsSection, OnTimeSection, OpenDataSection, PublishedSection};
 
+mod awards;
 mod breakdown;
 mod sections;
 
@@ -120,6 +121,7 @@ fn Overview(v: PublicView) -> impl IntoView {
         {move || view! { <OnTimeSection share=latest().on_time /> }}
         {move || view! { <PublishedSection published=latest().published slug=slug.clone() /> }}
         {move || view! { <HonourSection list=latest().commendations /> }}
+        {move || view! { <awards::AwardsSection lists=latest().awards /> }}
         <OpenDataSection slug=open_data_slug />
     }
 }
