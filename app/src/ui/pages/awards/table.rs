@@ -80,7 +80,7 @@ fn Row(p: ProposalView, status: Option<RoundStatus>, actions: Actions) -> impl I
             <td class="state" data-label=move || t_string!(i18n, awards_status).to_string()>{status_label(p.status)}</td>
         </tr>
         {can_remove.then(|| view! {
-            <tr class="row-actions">
+            <tr class="proposal-actions">
                 <td colspan="6">
                     <ActionForm action=actions.remove attr:class="inline-form">
                         <input type="hidden" name="proposal_id" value=id.clone() />
@@ -91,7 +91,7 @@ fn Row(p: ProposalView, status: Option<RoundStatus>, actions: Actions) -> impl I
             </tr>
         })}
         {can_vote.then(|| view! {
-            <tr class="row-actions">
+            <tr class="proposal-actions">
                 <td colspan="6">
                     <VoteForm id=p.id actions />
                 </td>
