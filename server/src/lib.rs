@@ -4,6 +4,7 @@
 pub mod cli;
 mod display;
 mod evidence;
+mod exports;
 mod live;
 mod open_data;
 pub mod public_cache;

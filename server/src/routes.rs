@@ -84,6 +84,7 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         .route("/tep/{id}", get(crate::evidence::download))
         .route("/truc-tiep/{campaign}", get(crate::live::stream))
         .route("/du-lieu/{slug}/{file}", get(crate::open_data::dataset))
+        .route("/xuat/{file}", get(crate::exports::export))
         .route(
             "/ngon-ngu/{lang}",
             get(

@@ -76,6 +76,17 @@ impl RoundStatus {
     }
 }
 
+impl crate::ProposalStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            crate::ProposalStatus::Proposed => "Đề nghị",
+            crate::ProposalStatus::Removed => "Đưa ra khỏi danh sách",
+            crate::ProposalStatus::Approved => "Được thông qua",
+            crate::ProposalStatus::Rejected => "Không được thông qua",
+        }
+    }
+}
+
 coded_enum! {
     /// Where a proposal came from.
     ProposalSource {

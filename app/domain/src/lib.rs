@@ -10,6 +10,7 @@ pub mod campaign;
 pub mod completeness;
 pub mod council;
 pub mod evidence;
+pub mod export;
 pub mod figures;
 pub mod on_time;
 pub mod open_data;

@@ -42,15 +42,6 @@ pub fn Proposals(v: AwardsView, actions: Actions) -> impl IntoView {
     .into_any()
 }
 
-fn status_label(s: ProposalStatus) -> &'static str {
-    match s {
-        ProposalStatus::Proposed => "Đề nghị",
-        ProposalStatus::Removed => "Đưa ra khỏi danh sách",
-        ProposalStatus::Approved => "Được thông qua",
-        ProposalStatus::Rejected => "Không được thông qua",
-    }
-}
-
 #[component]
 fn Row(p: ProposalView, status: Option<RoundStatus>, actions: Actions) -> impl IntoView {
     let i18n = use_i18n();
@@ -77,7 +68,7 @@ fn Row(p: ProposalView, status: Option<RoundStatus>, actions: Actions) -> impl I
                 {p.office_note.clone().map(|n| view! { <br /><em class="muted">{n}</em> })}
             </td>
             <td class="votes" data-label=move || t_string!(i18n, awards_votes).to_string()>{votes.unwrap_or_else(|| "—".into())}</td>
-            <td class="state" data-label=move || t_string!(i18n, awards_status).to_string()>{status_label(p.status)}</td>
+            <td class="state" data-label=move || t_string!(i18n, awards_status).to_string()>{p.status.label()}</td>
         </tr>
         {can_remove.then(|| view! {
             <tr class="proposal-actions">

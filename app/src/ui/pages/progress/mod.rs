@@ -39,6 +39,7 @@ fn Progress() -> impl IntoView {
             <h1>{t!(i18n, progress_title)}</h1>
             <p class="muted">{t!(i18n, progress_help)}</p>
             <Legend />
+            <crate::ui::components::Downloads name="tien-do" />
             <Transition fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match grid.await {

@@ -157,6 +157,9 @@ fn Body(
             <ol>{v.tie_breaks.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ol>
         </section>
         <publish::PublishBox />
+        {crate::ui::session::use_session().has_any(crate::api::access::CAMPAIGN_READERS).then(|| view! {
+            <crate::ui::components::Downloads name="xep-hang" />
+        })}
     }
 }
 
