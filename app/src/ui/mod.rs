@@ -94,6 +94,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tien-do") view=pages::ProgressPage />
                         <Route path=path!("/xep-hang") view=pages::RankingsPage />
                         <Route path=path!("/khen-thuong") view=pages::AwardsPage />
+                        <Route path=path!("/in/bang-tong-hop") view=pages::SummaryPrintPage />
+                        <Route path=path!("/in/de-nghi-khen-thuong") view=pages::ProposalsPrintPage />
                         <Route path=path!("/xep-hang/:unit") view=pages::BreakdownPage />
                     </Routes>
                 </components::Layout>

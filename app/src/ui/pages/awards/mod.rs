@@ -81,7 +81,11 @@ fn Round(v: AwardsView, actions: Actions) -> impl IntoView {
         {(chosen.is_some() && !v.proposals.is_empty()
             && crate::ui::session::use_session().has_any(crate::api::access::CAMPAIGN_READERS))
             .then(|| view! {
-                <crate::ui::components::Downloads name="khen-thuong" query=format!("?ky={}", chosen.unwrap_or_default()) />
+                <crate::ui::components::Downloads
+                    name="khen-thuong"
+                    query=format!("?ky={}", chosen.unwrap_or_default())
+                    print=format!("/in/de-nghi-khen-thuong?ky={}", chosen.unwrap_or_default())
+                />
             })}
         {chosen.map(|period_id| view! { <actions::Nominate period_id forms=v.forms.clone() status actions /> })}
         {chosen.map(|period_id| view! { <actions::Decide period_id forms=v.forms.clone() status actions /> })}

@@ -158,7 +158,7 @@ fn Body(
         </section>
         <publish::PublishBox />
         {crate::ui::session::use_session().has_any(crate::api::access::CAMPAIGN_READERS).then(|| view! {
-            <crate::ui::components::Downloads name="xep-hang" />
+            <crate::ui::components::Downloads name="xep-hang" print="/in/bang-tong-hop".to_string() />
         })}
     }
 }
