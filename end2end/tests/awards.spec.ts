@@ -132,4 +132,22 @@ test("the final review: proposals, the council's votes, publication, an objectio
   await pub.screenshot({ path: "test-results/awards-public-360.png", fullPage: true });
   const [audit] = await query("SELECT COUNT(DISTINCT action)::int AS n FROM audit_log WHERE action LIKE 'award%'");
   expect(audit.n).toBe(8);
+
+  // The list to hand on: XLSX from the page, and the A4 print version.
+  await office.goto("/khen-thuong");
+  await hydrated(office);
+  const download = office.waitForEvent("download");
+  await office.getByRole("link", { name: "XLSX" }).click();
+  expect((await download).suggestedFilename()).toBe("khen-thuong.xlsx");
+  await office.getByRole("link", { name: "Bản in A4" }).click();
+  await expect(office).toHaveURL(new RegExp(`/in/de-nghi-khen-thuong\\?ky=${review.id}$`));
+  await hydrated(office);
+  await office.getByLabel("Số văn bản").fill("15");
+  await office.getByLabel("Địa danh").fill("Mỹ Tú");
+  await expect(office.locator(".doc-number")).toHaveText("Số: 15/TTr-BATGT");
+  await expect(office.locator(".place-date")).toContainText("Mỹ Tú, ngày");
+  await expect(office.locator(".nation")).toHaveText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  await expect(office.locator(".doc-table tbody tr")).toHaveCount(made.n - 1);
+  await office.emulateMedia({ media: "print" });
+  await office.pdf({ path: "test-results/de-nghi-khen-thuong.pdf", format: "A4" });
 });

@@ -83,3 +83,17 @@ mod tests {
         assert_eq!(datetime_local(t), "06/07/2024 00:30");
     }
 }
+
+/// Today on Vietnamese time on the server; in the browser, the device's date
+/// (the standard library's clock does not exist in wasm).
+pub fn today() -> NaiveDate {
+    #[cfg(feature = "hydrate")]
+    {
+        let d = js_sys::Date::new_0();
+        NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        vietnam(Utc::now()).date_naive()
+    }
+}

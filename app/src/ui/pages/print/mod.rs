@@ -96,7 +96,7 @@ pub fn ProposalsPrintPage() -> impl IntoView {
 fn Document(kind: &'static str, title: &'static str, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let overview = Resource::new(|| (), |_| public_overview(None));
-    let today = crate::ui::format::vietnam(chrono::Utc::now()).date_naive();
+    let today = crate::ui::format::today();
     let number = RwSignal::new(String::new());
     let place = RwSignal::new(String::new());
     let date = RwSignal::new(today.format("%Y-%m-%d").to_string());

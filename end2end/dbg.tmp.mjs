@@ -1,0 +1,18 @@
+import { chromium } from "@playwright/test";
+const base = process.argv[2];
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const p = await b.newPage();
+p.on("console", (m) => { if (m.type() === "error") console.log("console:", m.text().slice(0, 800)); });
+p.on("pageerror", (e) => console.log("pageerror:", e.message.slice(0, 800)));
+await p.goto(base + "/dang-nhap");
+await p.locator("body[data-hydrated]").waitFor({ state: "attached" });
+await p.getByLabel("Tên đăng nhập").fill("hoidong");
+await p.getByLabel("Mật khẩu").fill("thidua-demo-2024");
+await p.getByRole("button", { name: "Đăng nhập" }).click();
+await p.waitForURL(/tai-khoan/);
+await p.goto(base + "/in/bang-tong-hop");
+await p.waitForTimeout(3000);
+console.log("hydrated:", await p.locator("body[data-hydrated]").count(), "title:", await p.locator(".doc-title").count());
+const html = await (await p.request.get(base + "/in/bang-tong-hop")).text();
+console.log(html.match(/<main[\s\S]{0,600}/)?.[0]);
+await b.close();
