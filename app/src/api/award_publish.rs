@@ -88,6 +88,13 @@ async fn plain_form_referer() -> Option<String> {
 #[cfg(feature = "ssr")]
 async fn objection(proposal_id: Id, name: String, contact: String, text: String) -> Result<Id, ApiError> {
     let caller = authorize(FileObjection::PATH).await?;
+    // Anyone may object, so the sign-in limits (per address, and per proposal
+    // as if it were an account) hold back a flood.
+    if let (Some(throttle), Some(ip)) = (use_context::<crate::auth::Throttle>(), caller.ip)
+        && !throttle.allow(&format!("objection#{proposal_id}"), ip)
+    {
+        return Err(ApiError::Throttled.respond());
+    }
     let ctx = run::round_of_proposal(proposal_id, domain::RoundAction::Object).await?;
     let (_, _, status) = store::award_proposals::proposal_key(&ctx.db, proposal_id)
         .await?
