@@ -102,9 +102,15 @@ fn Document(kind: &'static str, title: &'static str, children: Children) -> impl
     let date = RwSignal::new(today.format("%Y-%m-%d").to_string());
     let date_line = move || {
         let d = chrono::NaiveDate::parse_from_str(&date.get(), "%Y-%m-%d").unwrap_or(today);
+        let p = place.get();
+        // Left blank, the place is dotted for a pen, as printed forms do.
+        let p = if p.trim().is_empty() {
+            "…………".to_string()
+        } else {
+            p
+        };
         format!(
-            "{}, ngày {} tháng {} năm {}",
-            place.get(),
+            "{p}, ngày {} tháng {} năm {}",
             d.format("%d"),
             d.format("%m"),
             d.format("%Y")
