@@ -124,7 +124,7 @@ fn xlsx(tables: &[Table]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
             for (c, v) in row.iter().enumerate() {
                 match v {
                     domain::export::Value::Text(s) => sheet.write_string(r, c as u16, s)?,
-                    domain::export::Value::Number(n) => sheet.write_number(r, c as u16, (n * 100.0).round() / 100.0)?,
+                    domain::export::Value::Number(n) => sheet.write_number(r, c as u16, domain::round_points(*n))?,
                     domain::export::Value::Empty => sheet,
                 };
             }

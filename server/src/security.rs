@@ -39,25 +39,29 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
+/// The one Content-Security-Policy, with the page's own script sources.
+fn policy(script_src: &str) -> String {
+    format!(
+        "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+         font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+static STATIC_PAGE_POLICY: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
+    HeaderValue::from_str(&policy("'self'")).unwrap_or(HeaderValue::from_static("default-src 'self'"))
+});
+
 /// Adds a fresh nonce to the request and the matching CSP to the response.
 /// The public pages carry no inline script (`site::plain_public_pages`), so
 /// they get a policy without a nonce, the same for every response: they can
 /// be cached whole, headers included.
 pub async fn content_security_policy(https: bool, mut req: Request, next: Next) -> Response {
     let csp = if app::ui::is_static_page(req.uri().path()) {
-        HeaderValue::from_static(
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; \
-             font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-        )
+        STATIC_PAGE_POLICY.clone()
     } else {
         let nonce = app::api::server::random_token();
         req.extensions_mut().insert(CspNonce(nonce.clone()));
-        let csp = format!(
-            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-             img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-             form-action 'self'; frame-ancestors 'none'"
-        );
-        match HeaderValue::from_str(&csp) {
+        match HeaderValue::from_str(&policy(&format!("'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"))) {
             Ok(v) => v,
             Err(_) => return (StatusCode::INTERNAL_SERVER_ERROR, "CSP").into_response(),
         }

@@ -22,7 +22,7 @@ impl Value {
         match self {
             Value::Text(s) => s.clone(),
             Value::Number(n) => {
-                let r = (n * 100.0).round() / 100.0;
+                let r = crate::validation::round_points(*n);
                 if r.fract() == 0.0 {
                     format!("{r:.0}")
                 } else {
@@ -48,16 +48,12 @@ pub struct Table {
 
 impl Table {
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
-        let mut out = "\u{feff}".as_bytes().to_vec();
-        {
-            let mut w = csv::Writer::from_writer(&mut out);
+        crate::open_data::with_bom(|w| {
             w.write_record(&self.columns)?;
-            for r in &self.rows {
-                w.write_record(r.iter().map(Value::to_field))?;
-            }
-            w.flush()?;
-        }
-        Ok(out)
+            self.rows
+                .iter()
+                .try_for_each(|r| w.write_record(r.iter().map(Value::to_field)))
+        })
     }
 }
 

@@ -89,8 +89,7 @@ pub fn ranking_rows(campaign: &str, published: &PublishedRanking) -> Vec<Ranking
                 block: t.block_name.clone(),
                 unit: r.unit_name.clone(),
                 rank: r.rank,
-                // Two decimals, as the page shows: no float noise in the files.
-                score: (r.score * 100.0).round() / 100.0,
+                score: crate::validation::round_points(r.score),
             })
         })
         .collect()
@@ -115,13 +114,20 @@ pub fn report_rows(campaign: &str, grid: &CompletenessGrid, now: NaiveDateTime) 
 /// Rows as CSV with a header line, UTF-8 with a byte-order mark so that
 /// spreadsheet programs read the Vietnamese names right.
 pub fn to_csv<T: Serialize>(rows: &[T], header: &[&str]) -> Result<Vec<u8>, csv::Error> {
+    with_bom(|w| {
+        w.write_record(header)?;
+        rows.iter().try_for_each(|r| w.serialize(r))
+    })
+}
+
+/// A CSV file written by `write` (header included), with the byte-order mark.
+pub(crate) fn with_bom(
+    write: impl FnOnce(&mut csv::Writer<&mut Vec<u8>>) -> Result<(), csv::Error>,
+) -> Result<Vec<u8>, csv::Error> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
-        w.write_record(header)?;
-        for r in rows {
-            w.serialize(r)?;
-        }
+        write(&mut w)?;
         w.flush()?;
     }
     Ok(out)

@@ -207,6 +207,11 @@ pub fn figures_from_row(row: &BTreeMap<Measure, i64>) -> Result<AccidentFigures,
 }
 
 /// Vietnamese writes a decimal comma: 2,5 điểm.
+/// Points to two decimals, as pages and files show them (no float noise).
+pub fn round_points(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 pub fn format_points(x: f64) -> String {
     let s = format!("{:.2}", x);
     let s = s.trim_end_matches('0').trim_end_matches('.');

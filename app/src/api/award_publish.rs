@@ -222,6 +222,7 @@ pub async fn public_awards_of(
     c: &domain::CampaignInfo,
 ) -> Result<Vec<PublicAwardList>, ApiError> {
     let cal = store::awards::calendar(db, c.committee_id).await?;
+    let decisions = store::awards::decisions(db, c.id).await?;
     let mut out = Vec::new();
     for round in store::awards::rounds(db, c.id, c.publish_days, &cal).await? {
         if !matches!(
@@ -238,11 +239,10 @@ pub async fn public_awards_of(
                 o.name.clear();
             }
         }
-        let decisions = store::awards::decisions(db, c.id).await?;
         out.push(PublicAwardList {
             round,
             approved,
-            decisions,
+            decisions: decisions.clone(),
         });
     }
     Ok(out)
