@@ -54,6 +54,7 @@ async fn migration_creates_exactly_the_entities_columns() {
         award_decision,
         award_form,
         award_proposal,
+        award_round,
         baseline,
         block,
         campaign,
@@ -65,6 +66,7 @@ async fn migration_creates_exactly_the_entities_columns() {
         evidence,
         extension,
         file,
+        holiday,
         notification,
         objection,
         period,
@@ -88,7 +90,7 @@ async fn migration_creates_exactly_the_entities_columns() {
 
     let tables = table_names(&migrated).await;
     assert_eq!(tables, table_names(&derived).await);
-    assert_eq!(tables.len(), 32);
+    assert_eq!(tables.len(), 34);
     for t in &tables {
         assert_eq!(columns(&migrated, t).await, columns(&derived, t).await, "table {t}");
     }
