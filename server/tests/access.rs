@@ -67,7 +67,10 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         | "/api/awards/open_voting"
         | "/api/awards/publish"
         | "/api/awards/answer"
-        | "/api/awards/decide" => matches!(who, Admin | Office),
+        | "/api/awards/decide"
+        | "/api/awards/settings"
+        | "/api/awards/holiday_add"
+        | "/api/awards/holiday_remove" => matches!(who, Admin | Office),
         "/api/awards/vote" => who == Council,
         "/api/awards/nominate" => matches!(who, Reporter | Head | OtherReporter),
         "/api/awards/object" | "/api/public/awards" => true,
@@ -137,6 +140,10 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/awards/object" => "proposal_id=999999&name=a&contact=b&text=c".into(),
         "/api/awards/answer" => "objection_id=999999&answer=x".into(),
         "/api/awards/decide" => "period_id=999999&form_id=0&number=1&signed_on=2024-12-30".into(),
+        // Out of range, not a date, no such holiday: refused after the access check.
+        "/api/awards/settings" => "vote_threshold_pct=0&publish_days=0".into(),
+        "/api/awards/holiday_add" => "day=x&name=x".into(),
+        "/api/awards/holiday_remove" => "id=999999".into(),
         _ => String::new(),
     }
 }

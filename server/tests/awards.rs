@@ -189,3 +189,62 @@ async fn a_final_review_goes_from_the_ranking_to_a_decision() {
         assert_eq!(audited, 8, "[{label}] every kind of step is in the audit trail");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_office_sets_the_threshold_the_window_and_the_holidays() {
+    for (label, db) in store::testing::databases().await {
+        let server = Server::start(db.clone()).await;
+        let c = store::campaigns::current(&server.db).await.unwrap().unwrap();
+        let review = scalar(
+            &server.db,
+            &format!("SELECT id FROM periods WHERE campaign_id = {} AND kind = 'final'", c.id),
+        )
+        .await;
+        let mut office = Client::signed_in(&server, Persona::Office).await;
+        let settings = |pct: u32, days: u32| format!("period_id={review}&vote_threshold_pct={pct}&publish_days={days}");
+        let (status, body) = office.post_full("/api/awards/settings", &settings(40, 5), &[]).await;
+        assert_eq!(status, 422, "[{label}] not a majority");
+        assert!(body.contains("từ 50 đến 100"), "{body}");
+        assert_eq!(office.post("/api/awards/generate", &format!("period_id={review}")).await, 200);
+        let (status, body) = office.post_full("/api/awards/settings", &settings(66, 7), &[]).await;
+        assert_eq!(status, 200, "[{label}] {body}");
+        let stored = scalar(
+            &server.db,
+            &format!("SELECT vote_threshold_pct + 1000 * (SELECT publish_days FROM campaigns WHERE id = {}) FROM award_rounds WHERE period_id = {review}", c.id),
+        )
+        .await;
+        assert_eq!(stored, 7066, "[{label}] 66 % and 7 working days");
+        // Once the council has the list, its threshold stays; the window may still change.
+        assert_eq!(office.post("/api/awards/open_voting", &format!("period_id={review}")).await, 200);
+        let (status, body) = office.post_full("/api/awards/settings", &settings(75, 7), &[]).await;
+        assert_eq!(status, 422, "[{label}] {body}");
+        assert!(body.contains("đang lập danh sách"), "{body}");
+        assert_eq!(office.post("/api/awards/settings", &settings(66, 6)).await, 200, "[{label}]");
+
+        let (status, body) = office
+            .post_full("/api/awards/holiday_add", "day=2024-12-25&name=Ngh%E1%BB%89%20b%C3%B9", &[])
+            .await;
+        assert_eq!(status, 200, "[{label}] {body}");
+        let holiday: i64 = body.trim().parse().unwrap();
+        let (status, body) = office
+            .post_full("/api/awards/holiday_add", "day=2024-12-25&name=L%E1%BA%A7n%202", &[])
+            .await;
+        assert_eq!(status, 422, "[{label}] one per day");
+        assert!(body.contains("đã có"), "{body}");
+        assert_eq!(office.post("/api/awards/holiday_add", "day=25%2F12%2F2024&name=x").await, 422);
+        let cal = store::awards::calendar(&server.db, c.committee_id).await.unwrap();
+        assert!(!cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2024, 12, 25).unwrap()));
+        let (status, body) = office.post_full("/api/awards/page", "", &[]).await;
+        assert_eq!(status, 200, "[{label}] {body}");
+        assert!(body.contains("Nghỉ bù"), "[{label}] the page lists the holiday");
+        let remove = format!("id={holiday}");
+        assert_eq!(office.post("/api/awards/holiday_remove", &remove).await, 200, "[{label}]");
+        assert_eq!(office.post("/api/awards/holiday_remove", &remove).await, 404, "[{label}]");
+        let audited = scalar(
+            &server.db,
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('award_settings_changed', 'holiday_added', 'holiday_removed')",
+        )
+        .await;
+        assert_eq!(audited, 4, "[{label}] two settings, one holiday added and removed");
+    }
+}

@@ -142,6 +142,8 @@ pub struct ObjectionView {
 /// A recorded decision on one award form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DecisionView {
+    /// The round the decision closes; `None` only for decisions older than rounds.
+    pub round_id: Option<crate::Id>,
     pub form_id: crate::Id,
     pub form_name: String,
     pub number: String,
@@ -175,6 +177,29 @@ pub fn check_decide(
         0 => Ok(()),
         n => Err(RoundError::ObjectionsOpen(n)),
     }
+}
+
+/// A round is decided once every award form with an approved proposal
+/// has its decision.
+pub fn round_decided(proposals: &[ProposalView], decided_forms: &std::collections::HashSet<crate::Id>) -> bool {
+    proposals
+        .iter()
+        .filter(|p| p.status == crate::ProposalStatus::Approved)
+        .all(|p| decided_forms.contains(&p.form_id))
+}
+
+/// The rows of the printed proposal list: what the council approved once
+/// it has voted, before that every proposal still on the list.
+pub fn printed_proposals(proposals: Vec<ProposalView>) -> Vec<ProposalView> {
+    use crate::ProposalStatus::{Approved, Removed};
+    let voted = proposals.iter().any(|p| p.status == Approved);
+    proposals
+        .into_iter()
+        .filter(|p| match voted {
+            true => p.status == Approved,
+            false => p.status != Removed,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -220,5 +245,45 @@ mod tests {
         );
         assert_eq!(check_decide(d(12, 16), d(12, 24), 5, &cal, 0), Ok(()));
         assert_eq!(check_publish(2), Err(RoundError::VotesMissing(2)));
+    }
+
+    fn proposal(id: crate::Id, form_id: crate::Id, status: crate::ProposalStatus) -> ProposalView {
+        ProposalView {
+            id,
+            form_id,
+            form_name: String::new(),
+            level: crate::AwardLevel::GiayKhen,
+            block_name: String::new(),
+            unit_id: id,
+            unit_name: String::new(),
+            individual_name: None,
+            achievement: None,
+            reason: String::new(),
+            source: ProposalSource::Rule,
+            status,
+            tally: crate::council::Tally::default(),
+            office_note: None,
+            objections: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_round_is_decided_when_every_approved_form_is() {
+        use crate::ProposalStatus::*;
+        let list = [proposal(1, 10, Approved), proposal(2, 20, Approved), proposal(3, 30, Rejected)];
+        let decided = |forms: &[crate::Id]| round_decided(&list, &forms.iter().copied().collect());
+        assert!(!decided(&[]));
+        assert!(!decided(&[10]));
+        assert!(decided(&[10, 20]), "a form with only rejected proposals needs no decision");
+    }
+
+    #[test]
+    fn the_printed_list_is_the_approved_one_once_voted() {
+        use crate::ProposalStatus::*;
+        let ids = |v: Vec<ProposalView>| v.into_iter().map(|p| p.id).collect::<Vec<_>>();
+        let before = vec![proposal(1, 10, Proposed), proposal(2, 10, Removed)];
+        assert_eq!(ids(printed_proposals(before)), [1]);
+        let after = vec![proposal(1, 10, Approved), proposal(2, 10, Rejected), proposal(3, 10, Removed)];
+        assert_eq!(ids(printed_proposals(after)), [1]);
     }
 }

@@ -90,6 +90,55 @@ impl WorkCalendar {
     }
 }
 
+/// The council's vote threshold (per cent of members present that must vote
+/// for) and how many working days an approved list stays public.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwardSettings {
+    pub vote_threshold_pct: u32,
+    pub publish_days: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("Tỷ lệ biểu quyết thông qua phải từ 50 đến 100 phần trăm.")]
+    Threshold,
+    #[error("Danh sách phải được công khai từ 5 đến 30 ngày làm việc.")]
+    PublishDays,
+    #[error("Tên ngày nghỉ lễ cần có và không dài quá 120 ký tự.")]
+    HolidayName,
+}
+
+impl AwardSettings {
+    /// The law asks for a majority and at least 5 working days of publication;
+    /// more than a month would only stall the awards.
+    pub fn check(self) -> Result<(), SettingsError> {
+        if !(50..=100).contains(&self.vote_threshold_pct) {
+            return Err(SettingsError::Threshold);
+        }
+        if !(5..=30).contains(&self.publish_days) {
+            return Err(SettingsError::PublishDays);
+        }
+        Ok(())
+    }
+}
+
+/// A committee's public holiday.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holiday {
+    pub id: crate::Id,
+    pub day: NaiveDate,
+    pub name: String,
+}
+
+/// A holiday's name, trimmed, checked.
+pub fn holiday_name(name: &str) -> Result<String, SettingsError> {
+    let n = name.trim();
+    match n.chars().count() {
+        1..=120 => Ok(n.to_string()),
+        _ => Err(SettingsError::HolidayName),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +182,23 @@ mod tests {
         assert_eq!(with_holiday.decision_earliest(d(12, 20), 5), d(12, 31));
         assert_eq!(cal.working_days_between(d(12, 20), d(12, 27)), 5);
         assert_eq!(cal.working_days_between(d(12, 20), d(12, 20)), 0);
+    }
+
+    #[test]
+    fn settings_keep_a_majority_and_the_legal_window() {
+        let s = |v, p| AwardSettings {
+            vote_threshold_pct: v,
+            publish_days: p,
+        };
+        assert_eq!(s(50, 5).check(), Ok(()));
+        assert_eq!(s(100, 30).check(), Ok(()));
+        assert_eq!(s(49, 5).check(), Err(SettingsError::Threshold));
+        assert_eq!(s(101, 5).check(), Err(SettingsError::Threshold));
+        assert_eq!(s(60, 4).check(), Err(SettingsError::PublishDays));
+        assert_eq!(s(60, 31).check(), Err(SettingsError::PublishDays));
+        assert_eq!(holiday_name("  Tết Dương lịch "), Ok("Tết Dương lịch".into()));
+        assert_eq!(holiday_name("   "), Err(SettingsError::HolidayName));
+        assert_eq!(holiday_name(&"x".repeat(121)), Err(SettingsError::HolidayName));
     }
 
     proptest! {

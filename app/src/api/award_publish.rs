@@ -186,6 +186,7 @@ pub async fn record_decision(period_id: Id, form_id: Id, number: String, signed_
     let txn = store::begin_write(&ctx.db).await?;
     let d = store::awards::NewDecision {
         campaign_id: ctx.campaign.id,
+        round_id: ctx.round.id,
         form_id,
         number: &number,
         signed_on,
@@ -194,8 +195,8 @@ pub async fn record_decision(period_id: Id, form_id: Id, number: String, signed_
         created_by: me.user_id,
     };
     let id = store::awards::record_decision(&txn, d, now).await?;
-    let decided = store::awards::decided_forms(&txn, ctx.campaign.id).await?;
-    if approved.iter().all(|p| decided.contains(&p.form_id)) {
+    let decided = store::awards::decided_forms(&txn, ctx.round.id).await?;
+    if domain::round_decided(&list, &decided) {
         store::awards::set_status(&txn, ctx.round.id, domain::RoundStatus::Decided, None, now).await?;
     }
     let note = format!("Quyết định số {number} ngày {}", signed_on.format("%d/%m/%Y"));
@@ -239,10 +240,15 @@ pub async fn public_awards_of(
                 o.name.clear();
             }
         }
+        let decisions = decisions
+            .iter()
+            .filter(|d| d.round_id == Some(round.id))
+            .cloned()
+            .collect();
         out.push(PublicAwardList {
             round,
             approved,
-            decisions: decisions.clone(),
+            decisions,
         });
     }
     Ok(out)

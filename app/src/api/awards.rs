@@ -29,6 +29,8 @@ pub struct AwardsView {
     /// The campaign's award forms: (id, name).
     pub forms: Vec<(Id, String)>,
     pub publish_days: u32,
+    /// The committee's public holidays from the campaign's start on.
+    pub holidays: Vec<domain::Holiday>,
 }
 
 /// The round of the review `period_id` (default: the latest review that has
@@ -83,5 +85,6 @@ pub async fn awards_page(period_id: Option<Id>) -> Result<Option<AwardsView>, Ap
         proposals,
         forms,
         publish_days,
+        holidays: store::award_settings::holidays(&db, c.committee_id, c.starts_on).await?,
     }))
 }

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod award_publish;
+pub mod award_settings;
 pub mod award_steps;
 #[cfg(feature = "ssr")]
 mod award_support;

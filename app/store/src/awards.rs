@@ -47,18 +47,6 @@ pub async fn calendar(db: &impl ConnectionTrait, committee_id: Id) -> Result<Wor
     })
 }
 
-pub async fn add_holiday(db: &impl ConnectionTrait, committee_id: Id, day: NaiveDate, name: &str) -> Result<Id> {
-    let row = holiday::ActiveModel {
-        committee_id: Set(committee_id),
-        day: Set(day),
-        name: Set(name.into()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
-}
-
 /// The round of one review period, if it was opened.
 pub async fn round(
     db: &impl ConnectionTrait,
@@ -67,29 +55,26 @@ pub async fn round(
     publish_days: u32,
     calendar: &WorkCalendar,
 ) -> Result<Option<RoundView>> {
-    let Some(r) = award_round::Entity::find()
+    let row = award_round::Entity::find()
         .filter(award_round::Column::CampaignId.eq(campaign_id))
         .filter(award_round::Column::PeriodId.eq(period_id))
+        .find_also_related(period::Entity)
         .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let period_name = period::Entity::find_by_id(period_id)
-        .one(db)
-        .await?
-        .map(|p| p.name)
-        .unwrap_or_default();
-    Ok(Some(RoundView {
+        .await?;
+    row.map(|(r, p)| view(r, p, publish_days, calendar)).transpose()
+}
+
+fn view(r: award_round::Model, p: Option<period::Model>, publish_days: u32, calendar: &WorkCalendar) -> Result<RoundView> {
+    Ok(RoundView {
         id: r.id,
         campaign_id: r.campaign_id,
         period_id: r.period_id,
-        period_name,
+        period_name: p.map(|p| p.name).unwrap_or_default(),
         status: code(&r.status, RoundStatus::from_code, "round status")?,
         vote_threshold_pct: count(r.vote_threshold_pct, "vote_threshold_pct")?,
         published_on: r.published_on,
         decision_earliest: r.published_on.map(|d| calendar.decision_earliest(d, publish_days)),
-    }))
+    })
 }
 
 /// Opens the round of a review period (proposing), or returns the open one.
@@ -142,6 +127,7 @@ pub async fn set_status(
 /// The decision on one award form of a round.
 pub struct NewDecision<'a> {
     pub campaign_id: Id,
+    pub round_id: Id,
     pub form_id: Id,
     pub number: &'a str,
     pub signed_on: NaiveDate,
@@ -153,6 +139,7 @@ pub struct NewDecision<'a> {
 pub async fn record_decision(db: &impl ConnectionTrait, d: NewDecision<'_>, now: DateTime<Utc>) -> Result<Id> {
     let row = award_decision::ActiveModel {
         campaign_id: Set(d.campaign_id),
+        round_id: Set(Some(d.round_id)),
         award_form_id: Set(d.form_id),
         number: Set(d.number.into()),
         signed_on: Set(d.signed_on),
@@ -174,27 +161,24 @@ pub async fn rounds(
     publish_days: u32,
     calendar: &WorkCalendar,
 ) -> Result<Vec<RoundView>> {
-    let rows = award_round::Entity::find()
+    award_round::Entity::find()
         .filter(award_round::Column::CampaignId.eq(campaign_id))
         .order_by_asc(award_round::Column::PeriodId)
+        .find_also_related(period::Entity)
         .all(db)
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        if let Some(v) = round(db, campaign_id, r.period_id, publish_days, calendar).await? {
-            out.push(v);
-        }
-    }
-    Ok(out)
-}
-
-/// The award forms of a campaign that have a recorded decision.
-pub async fn decided_forms(db: &impl ConnectionTrait, campaign_id: Id) -> Result<std::collections::HashSet<Id>> {
-    Ok(decisions(db, campaign_id)
         .await?
         .into_iter()
-        .map(|d| d.form_id)
-        .collect())
+        .map(|(r, p)| view(r, p, publish_days, calendar))
+        .collect()
+}
+
+/// The award forms of a round that have a recorded decision.
+pub async fn decided_forms(db: &impl ConnectionTrait, round_id: Id) -> Result<std::collections::HashSet<Id>> {
+    let rows = award_decision::Entity::find()
+        .filter(award_decision::Column::RoundId.eq(round_id))
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|d| d.award_form_id).collect())
 }
 
 /// A campaign's recorded decisions, oldest first.
@@ -208,6 +192,7 @@ pub async fn decisions(db: &impl ConnectionTrait, campaign_id: Id) -> Result<Vec
     Ok(rows
         .into_iter()
         .map(|(d, f)| DecisionView {
+            round_id: d.round_id,
             form_id: d.award_form_id,
             form_name: f.map(|f| f.name).unwrap_or_default(),
             number: d.number,

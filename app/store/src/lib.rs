@@ -6,6 +6,7 @@ pub mod accidents;
 pub mod activities;
 pub mod audit;
 pub mod award_proposals;
+pub mod award_settings;
 pub mod awards;
 pub mod campaigns;
 pub mod commendations;

@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, Utc};
 use domain::{BlockRanking, ProposalSource, ProposalStatus, RoundStatus, Tally};
 use store::award_proposals::{self, NewProposal};
+use store::award_settings;
 use store::awards::{self, NewDecision};
 use store::testing::{databases, finish, scalar};
 use store::{begin_write, campaigns, periods, publications};
@@ -106,6 +107,7 @@ async fn a_round_goes_from_proposals_to_a_decision() {
             &txn,
             NewDecision {
                 campaign_id: c.id,
+                round_id: round.id,
                 form_id: rules[1].form_id,
                 number: "125/QĐ-UBND",
                 signed_on: NaiveDate::from_ymd_opt(2024, 12, 26).unwrap(),
@@ -142,6 +144,11 @@ async fn a_round_goes_from_proposals_to_a_decision() {
         )
         .await;
         assert_eq!(stored, 1, "[{label}]");
+        let decided = awards::decided_forms(db, round.id).await.unwrap();
+        assert_eq!(decided, [rules[1].form_id].into(), "[{label}] the decision closes its own round");
+        assert!(awards::decided_forms(db, round.id + 1000).await.unwrap().is_empty());
+        let listed = awards::decisions(db, c.id).await.unwrap();
+        assert_eq!(listed[0].round_id, Some(round.id));
     }
     finish(dbs).await;
 }
@@ -153,13 +160,24 @@ async fn holidays_are_not_working_days() {
         store::demo::seed(db).await.unwrap();
         let c = campaigns::current(db).await.unwrap().unwrap();
         let christmas = NaiveDate::from_ymd_opt(2024, 12, 25).unwrap();
-        awards::add_holiday(db, c.committee_id, christmas, "Nghỉ bù")
+        let id = award_settings::add_holiday(db, c.committee_id, christmas, "Nghỉ bù")
             .await
+            .unwrap()
             .unwrap();
         let cal = awards::calendar(db, c.committee_id).await.unwrap();
         assert!(!cal.is_working_day(christmas), "[{label}]");
-        let dup = awards::add_holiday(db, c.committee_id, christmas, "Trùng").await;
-        assert!(dup.is_err(), "[{label}] one entry per day");
+        let dup = award_settings::add_holiday(db, c.committee_id, christmas, "Trùng").await;
+        assert_eq!(dup.unwrap(), None, "[{label}] one entry per day");
+        let listed = award_settings::holidays(db, c.committee_id, christmas).await.unwrap();
+        assert_eq!(listed.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Nghỉ bù"]);
+        assert!(award_settings::holidays(db, c.committee_id, christmas.succ_opt().unwrap()).await.unwrap().is_empty());
+        // Another committee cannot remove it.
+        assert_eq!(award_settings::remove_holiday(db, c.committee_id + 99, id).await.unwrap(), None);
+        assert!(award_settings::remove_holiday(db, c.committee_id, id).await.unwrap().is_some());
+        let cal = awards::calendar(db, c.committee_id).await.unwrap();
+        assert!(cal.is_working_day(christmas), "[{label}] removed");
+        award_settings::set_publish_days(db, c.id, 7).await.unwrap();
+        assert_eq!(campaigns::current(db).await.unwrap().unwrap().publish_days, 7);
     }
     finish(dbs).await;
 }

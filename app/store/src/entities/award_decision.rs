@@ -9,6 +9,8 @@ pub struct Model {
     pub id: i64,
     pub campaign_id: i64,
     pub award_form_id: i64,
+    /// The round this decision closes (every decision since rounds exist has one).
+    pub round_id: Option<i64>,
     pub number: String,
     pub signed_on: Date,
     pub published_from: Option<Date>,

@@ -18,6 +18,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::period::Entity",
+        from = "Column::PeriodId",
+        to = "super::period::Column::Id"
+    )]
+    Period,
+}
+
+impl Related<super::period::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Period.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

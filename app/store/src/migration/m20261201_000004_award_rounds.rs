@@ -2,7 +2,7 @@
 //! the step the proposals are at, the council's vote threshold and the
 //! publication date; the committee's public holidays, which the publication
 //! window does not count; and the standing office's note on a proposal it
-//! added or removed by hand.
+//! added or removed by hand; and the round each award decision closes.
 //!
 //! Frozen once released, like the earlier migrations.
 
@@ -54,10 +54,33 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // Both databases take an inline reference on an added column (SQLite
+        // only when it defaults to NULL; it does here).
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("award_decisions")
+                    .add_column(
+                        ColumnDef::new("round_id")
+                            .big_integer()
+                            .null()
+                            .extra("REFERENCES award_rounds (id)"),
+                    )
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("award_decisions")
+                    .drop_column("round_id")
+                    .to_owned(),
+            )
+            .await?;
         manager
             .alter_table(
                 Table::alter()

@@ -3,6 +3,7 @@
 //! everyone signed in sees where the round stands.
 
 mod actions;
+mod settings;
 mod table;
 
 use crate::api::awards::{AwardsView, awards_page};
@@ -89,6 +90,14 @@ fn Round(v: AwardsView, actions: Actions) -> impl IntoView {
             })}
         {chosen.map(|period_id| view! { <actions::Nominate period_id forms=v.forms.clone() status actions /> })}
         {chosen.map(|period_id| view! { <actions::Decide period_id forms=v.forms.clone() status actions /> })}
+        <settings::Settings
+            period_id=chosen
+            status
+            threshold=v.round.as_ref().map_or(50, |r| r.vote_threshold_pct)
+            publish_days=v.publish_days
+            holidays=v.holidays.clone()
+            actions
+        />
     }
 }
 

@@ -83,7 +83,7 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
         if s.completeness.is_some() {
             p.push(Panel::Completeness);
         }
-        if !s.overview.commendations.is_empty() {
+        if panels::has_honour(&s.overview.commendations, &s.overview.awards) {
             p.push(Panel::Honour);
         }
         let blocks = s.standings.as_ref().map_or(0, |s| s.tables.len());
@@ -123,7 +123,7 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
         }
         .into_any(),
         Panel::Completeness => (move || snap().completeness.map(|p| view! { <CompletenessPanel p /> })).into_any(),
-        Panel::Honour => (move || view! { <HonourPanel list=snap().overview.commendations /> }).into_any(),
+        Panel::Honour => (move || view! { <HonourPanel list=snap().overview.commendations awards=snap().overview.awards /> }).into_any(),
         Panel::Block(i) => (move || {
             tables.with(|t| {
                 let shifts = t.shifts.get(i).cloned().unwrap_or_default();

@@ -5,7 +5,8 @@ use crate::i18n::*;
 use crate::ui::components::HonourList;
 use crate::ui::pages::progress::mark;
 use crate::ui::pages::rankings::RankingTable;
-use domain::{BlockTable, CellState, Commendation, PeriodCompleteness};
+use crate::api::award_publish::PublicAwardList;
+use domain::{BlockTable, CellState, Commendation, DecisionView, PeriodCompleteness, ProposalView, RoundStatus};
 use leptos::prelude::*;
 
 /// More units than fit on a TV: only those still to hand in are named.
@@ -53,13 +54,49 @@ pub fn CompletenessPanel(p: PeriodCompleteness) -> impl IntoView {
     }
 }
 
+/// Entries the honour panel holds at most, to stay readable from the back of the room.
+const HONOUR_ON_SCREEN: usize = 6;
+
+/// The honour roll: awards whose decision is signed, then the latest commendations.
 #[component]
-pub fn HonourPanel(list: Vec<Commendation>) -> impl IntoView {
+pub fn HonourPanel(list: Vec<Commendation>, awards: Vec<PublicAwardList>) -> impl IntoView {
     let i18n = use_i18n();
+    let awarded: Vec<(ProposalView, DecisionView)> = awards
+        .into_iter()
+        .filter(|l| l.round.status == RoundStatus::Decided)
+        .flat_map(|l| {
+            let decisions = l.decisions;
+            l.approved.into_iter().filter_map(move |p| {
+                let d = decisions.iter().find(|d| d.form_id == p.form_id)?.clone();
+                Some((p, d))
+            })
+        })
+        .take(HONOUR_ON_SCREEN)
+        .collect();
+    let room = HONOUR_ON_SCREEN.saturating_sub(awarded.len()).max(2);
     view! {
         <h2>{t!(i18n, dashboard_honour)}</h2>
-        <HonourList list=list.into_iter().take(4).collect() />
+        {(!awarded.is_empty()).then(|| view! {
+            <ul class="honour-roll awarded" aria-label=move || t_string!(i18n, dashboard_awarded)>
+                {awarded.into_iter().map(|(p, d)| view! {
+                    <li data-proposal=p.id.to_string()>
+                        <p class="who">{p.individual_name.clone().map(|n| format!("{n} · ")).unwrap_or_default()} {p.unit_name}</p>
+                        <p class="what">{p.form_name}</p>
+                        <p class="when">
+                            {move || t_string!(i18n, dashboard_awarded_by, number = d.number.clone(),
+                                date = d.signed_on.format("%d/%m/%Y").to_string()).to_string()}
+                        </p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        <HonourList list=list.into_iter().take(room).collect() />
     }
+}
+
+/// Whether the honour panel has anything to show.
+pub fn has_honour(list: &[Commendation], awards: &[PublicAwardList]) -> bool {
+    !list.is_empty() || awards.iter().any(|l| l.round.status == RoundStatus::Decided && !l.decisions.is_empty())
 }
 
 /// A block's ranking; rows that moved since the last update slide from

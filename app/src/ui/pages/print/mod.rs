@@ -61,10 +61,7 @@ pub fn ProposalsPrintPage() -> impl IntoView {
                 <Transition>
                     {move || Suspend::new(async move {
                         let Ok(Some(v)) = page.await else { return view! { <p class="empty">"—"</p> }.into_any() };
-                        let voted = v.proposals.iter().any(|p| p.status == domain::ProposalStatus::Approved);
-                        let list: Vec<_> = v.proposals.into_iter()
-                            .filter(|p| if voted { p.status == domain::ProposalStatus::Approved } else { p.status != domain::ProposalStatus::Removed })
-                            .collect();
+                        let list = domain::printed_proposals(v.proposals);
                         view! {
                             <table class="doc-table">
                                 <thead><tr>
