@@ -210,7 +210,7 @@ async fn the_office_sets_the_threshold_the_window_and_the_holidays() {
         assert_eq!(status, 200, "[{label}] {body}");
         let stored = scalar(
             &server.db,
-            &format!("SELECT vote_threshold_pct + 1000 * (SELECT publish_days FROM campaigns WHERE id = {}) FROM award_rounds WHERE period_id = {review}", c.id),
+            &format!("SELECT CAST(vote_threshold_pct + 1000 * (SELECT publish_days FROM campaigns WHERE id = {}) AS BIGINT) FROM award_rounds WHERE period_id = {review}", c.id),
         )
         .await;
         assert_eq!(stored, 7066, "[{label}] 66 % and 7 working days");
