@@ -205,7 +205,12 @@ async fn the_office_sets_the_threshold_the_window_and_the_holidays() {
         let (status, body) = office.post_full("/api/awards/settings", &settings(40, 5), &[]).await;
         assert_eq!(status, 422, "[{label}] not a majority");
         assert!(body.contains("từ 50 đến 100"), "{body}");
-        assert_eq!(office.post("/api/awards/generate", &format!("period_id={review}")).await, 200);
+        assert_eq!(
+            office
+                .post("/api/awards/generate", &format!("period_id={review}"))
+                .await,
+            200
+        );
         let (status, body) = office.post_full("/api/awards/settings", &settings(66, 7), &[]).await;
         assert_eq!(status, 200, "[{label}] {body}");
         let stored = scalar(
@@ -215,14 +220,27 @@ async fn the_office_sets_the_threshold_the_window_and_the_holidays() {
         .await;
         assert_eq!(stored, 7066, "[{label}] 66 % and 7 working days");
         // Once the council has the list, its threshold stays; the window may still change.
-        assert_eq!(office.post("/api/awards/open_voting", &format!("period_id={review}")).await, 200);
+        assert_eq!(
+            office
+                .post("/api/awards/open_voting", &format!("period_id={review}"))
+                .await,
+            200
+        );
         let (status, body) = office.post_full("/api/awards/settings", &settings(75, 7), &[]).await;
         assert_eq!(status, 422, "[{label}] {body}");
         assert!(body.contains("đang lập danh sách"), "{body}");
-        assert_eq!(office.post("/api/awards/settings", &settings(66, 6)).await, 200, "[{label}]");
+        assert_eq!(
+            office.post("/api/awards/settings", &settings(66, 6)).await,
+            200,
+            "[{label}]"
+        );
 
         let (status, body) = office
-            .post_full("/api/awards/holiday_add", "day=2024-12-25&name=Ngh%E1%BB%89%20b%C3%B9", &[])
+            .post_full(
+                "/api/awards/holiday_add",
+                "day=2024-12-25&name=Ngh%E1%BB%89%20b%C3%B9",
+                &[],
+            )
             .await;
         assert_eq!(status, 200, "[{label}] {body}");
         let holiday: i64 = body.trim().parse().unwrap();
@@ -231,15 +249,28 @@ async fn the_office_sets_the_threshold_the_window_and_the_holidays() {
             .await;
         assert_eq!(status, 422, "[{label}] one per day");
         assert!(body.contains("đã có"), "{body}");
-        assert_eq!(office.post("/api/awards/holiday_add", "day=25%2F12%2F2024&name=x").await, 422);
+        assert_eq!(
+            office
+                .post("/api/awards/holiday_add", "day=25%2F12%2F2024&name=x")
+                .await,
+            422
+        );
         let cal = store::awards::calendar(&server.db, c.committee_id).await.unwrap();
         assert!(!cal.is_working_day(chrono::NaiveDate::from_ymd_opt(2024, 12, 25).unwrap()));
         let (status, body) = office.post_full("/api/awards/page", "", &[]).await;
         assert_eq!(status, 200, "[{label}] {body}");
         assert!(body.contains("Nghỉ bù"), "[{label}] the page lists the holiday");
         let remove = format!("id={holiday}");
-        assert_eq!(office.post("/api/awards/holiday_remove", &remove).await, 200, "[{label}]");
-        assert_eq!(office.post("/api/awards/holiday_remove", &remove).await, 404, "[{label}]");
+        assert_eq!(
+            office.post("/api/awards/holiday_remove", &remove).await,
+            200,
+            "[{label}]"
+        );
+        assert_eq!(
+            office.post("/api/awards/holiday_remove", &remove).await,
+            404,
+            "[{label}]"
+        );
         let audited = scalar(
             &server.db,
             "SELECT COUNT(*) FROM audit_log WHERE action IN ('award_settings_changed', 'holiday_added', 'holiday_removed')",

@@ -270,11 +270,18 @@ mod tests {
     #[test]
     fn a_round_is_decided_when_every_approved_form_is() {
         use crate::ProposalStatus::*;
-        let list = [proposal(1, 10, Approved), proposal(2, 20, Approved), proposal(3, 30, Rejected)];
+        let list = [
+            proposal(1, 10, Approved),
+            proposal(2, 20, Approved),
+            proposal(3, 30, Rejected),
+        ];
         let decided = |forms: &[crate::Id]| round_decided(&list, &forms.iter().copied().collect());
         assert!(!decided(&[]));
         assert!(!decided(&[10]));
-        assert!(decided(&[10, 20]), "a form with only rejected proposals needs no decision");
+        assert!(
+            decided(&[10, 20]),
+            "a form with only rejected proposals needs no decision"
+        );
     }
 
     #[test]
@@ -283,7 +290,11 @@ mod tests {
         let ids = |v: Vec<ProposalView>| v.into_iter().map(|p| p.id).collect::<Vec<_>>();
         let before = vec![proposal(1, 10, Proposed), proposal(2, 10, Removed)];
         assert_eq!(ids(printed_proposals(before)), [1]);
-        let after = vec![proposal(1, 10, Approved), proposal(2, 10, Rejected), proposal(3, 10, Removed)];
+        let after = vec![
+            proposal(1, 10, Approved),
+            proposal(2, 10, Rejected),
+            proposal(3, 10, Removed),
+        ];
         assert_eq!(ids(printed_proposals(after)), [1]);
     }
 }

@@ -37,9 +37,9 @@ pub async fn save_award_settings(
     let round = period_id.and_then(|p| rounds.iter().find(|r| r.period_id == p));
     let threshold_changes = round.is_some_and(|r| r.vote_threshold_pct != vote_threshold_pct);
     if let Some(r) = round.filter(|_| threshold_changes) {
-        r.status.allows(domain::RoundAction::EditProposals).map_err(|_| {
-            run::invalid("Chỉ đổi tỷ lệ biểu quyết khi đợt khen thưởng đang lập danh sách đề nghị.")
-        })?;
+        r.status
+            .allows(domain::RoundAction::EditProposals)
+            .map_err(|_| run::invalid("Chỉ đổi tỷ lệ biểu quyết khi đợt khen thưởng đang lập danh sách đề nghị."))?;
     }
     let txn = store::begin_write(&db).await?;
     store::award_settings::set_publish_days(&txn, c.id, publish_days).await?;

@@ -3,8 +3,8 @@
 
 use super::access::{ADMIN, CAMPAIGN_READERS, COUNCIL, OFFICE, Policy, RECORDERS, UNIT_STAFF};
 use super::{
-    accidents, admin, audit, auth, award_publish, award_settings, award_steps, awards, dashboard, evidence, progress, public,
-    publication, rankings, registration, reports, review,
+    accidents, admin, audit, auth, award_publish, award_settings, award_steps, awards, dashboard, evidence, progress,
+    public, publication, rankings, registration, reports, review,
 };
 use leptos::server_fn::ServerFn;
 
@@ -69,7 +69,10 @@ pub const POLICIES: &[(&str, Policy)] = &[
     // Awards: unit staff see and nominate for their own unit; the office runs
     // the round; the council alone votes; the published list and objections are public.
     (<awards::AwardsPage as ServerFn>::PATH, Policy::SignedIn),
-    (<award_settings::SaveAwardSettings as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (
+        <award_settings::SaveAwardSettings as ServerFn>::PATH,
+        Policy::Roles(OFFICE),
+    ),
     (<award_settings::AddHoliday as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<award_settings::RemoveHoliday as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (

@@ -27,7 +27,12 @@ pub async fn holidays(db: &impl ConnectionTrait, committee_id: Id, from: NaiveDa
 }
 
 /// Adds a holiday; `None` when the committee already has one that day.
-pub async fn add_holiday(db: &impl ConnectionTrait, committee_id: Id, day: NaiveDate, name: &str) -> Result<Option<Id>> {
+pub async fn add_holiday(
+    db: &impl ConnectionTrait,
+    committee_id: Id,
+    day: NaiveDate,
+    name: &str,
+) -> Result<Option<Id>> {
     let taken = holiday::Entity::find()
         .filter(holiday::Column::CommitteeId.eq(committee_id))
         .filter(holiday::Column::Day.eq(day))

@@ -64,7 +64,12 @@ pub async fn round(
     row.map(|(r, p)| view(r, p, publish_days, calendar)).transpose()
 }
 
-fn view(r: award_round::Model, p: Option<period::Model>, publish_days: u32, calendar: &WorkCalendar) -> Result<RoundView> {
+fn view(
+    r: award_round::Model,
+    p: Option<period::Model>,
+    publish_days: u32,
+    calendar: &WorkCalendar,
+) -> Result<RoundView> {
     Ok(RoundView {
         id: r.id,
         campaign_id: r.campaign_id,

@@ -145,7 +145,11 @@ async fn a_round_goes_from_proposals_to_a_decision() {
         .await;
         assert_eq!(stored, 1, "[{label}]");
         let decided = awards::decided_forms(db, round.id).await.unwrap();
-        assert_eq!(decided, [rules[1].form_id].into(), "[{label}] the decision closes its own round");
+        assert_eq!(
+            decided,
+            [rules[1].form_id].into(),
+            "[{label}] the decision closes its own round"
+        );
         assert!(awards::decided_forms(db, round.id + 1000).await.unwrap().is_empty());
         let listed = awards::decisions(db, c.id).await.unwrap();
         assert_eq!(listed[0].round_id, Some(round.id));
@@ -170,10 +174,25 @@ async fn holidays_are_not_working_days() {
         assert_eq!(dup.unwrap(), None, "[{label}] one entry per day");
         let listed = award_settings::holidays(db, c.committee_id, christmas).await.unwrap();
         assert_eq!(listed.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Nghỉ bù"]);
-        assert!(award_settings::holidays(db, c.committee_id, christmas.succ_opt().unwrap()).await.unwrap().is_empty());
+        assert!(
+            award_settings::holidays(db, c.committee_id, christmas.succ_opt().unwrap())
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // Another committee cannot remove it.
-        assert_eq!(award_settings::remove_holiday(db, c.committee_id + 99, id).await.unwrap(), None);
-        assert!(award_settings::remove_holiday(db, c.committee_id, id).await.unwrap().is_some());
+        assert_eq!(
+            award_settings::remove_holiday(db, c.committee_id + 99, id)
+                .await
+                .unwrap(),
+            None
+        );
+        assert!(
+            award_settings::remove_holiday(db, c.committee_id, id)
+                .await
+                .unwrap()
+                .is_some()
+        );
         let cal = awards::calendar(db, c.committee_id).await.unwrap();
         assert!(cal.is_working_day(christmas), "[{label}] removed");
         award_settings::set_publish_days(db, c.id, 7).await.unwrap();

@@ -123,7 +123,10 @@ fn Screen(first: LiveSnapshot) -> impl IntoView {
         }
         .into_any(),
         Panel::Completeness => (move || snap().completeness.map(|p| view! { <CompletenessPanel p /> })).into_any(),
-        Panel::Honour => (move || view! { <HonourPanel list=snap().overview.commendations awards=snap().overview.awards /> }).into_any(),
+        Panel::Honour => {
+            (move || view! { <HonourPanel list=snap().overview.commendations awards=snap().overview.awards /> })
+                .into_any()
+        }
         Panel::Block(i) => (move || {
             tables.with(|t| {
                 let shifts = t.shifts.get(i).cloned().unwrap_or_default();

@@ -1,11 +1,11 @@
 //! The screen's panels besides the figures and the chart: who has reported
 //! for the period being collected, the honour roll, each block's ranking.
 
+use crate::api::award_publish::PublicAwardList;
 use crate::i18n::*;
 use crate::ui::components::HonourList;
 use crate::ui::pages::progress::mark;
 use crate::ui::pages::rankings::RankingTable;
-use crate::api::award_publish::PublicAwardList;
 use domain::{BlockTable, CellState, Commendation, DecisionView, PeriodCompleteness, ProposalView, RoundStatus};
 use leptos::prelude::*;
 
@@ -96,7 +96,10 @@ pub fn HonourPanel(list: Vec<Commendation>, awards: Vec<PublicAwardList>) -> imp
 
 /// Whether the honour panel has anything to show.
 pub fn has_honour(list: &[Commendation], awards: &[PublicAwardList]) -> bool {
-    !list.is_empty() || awards.iter().any(|l| l.round.status == RoundStatus::Decided && !l.decisions.is_empty())
+    !list.is_empty()
+        || awards
+            .iter()
+            .any(|l| l.round.status == RoundStatus::Decided && !l.decisions.is_empty())
 }
 
 /// A block's ranking; rows that moved since the last update slide from
