@@ -9,16 +9,19 @@ mod common;
 use common::{Client, Persona, Server};
 use store::testing::scalar;
 
+/// The demo campaign and its final review.
+async fn final_review(server: &Server) -> (domain::CampaignInfo, i64) {
+    let c = store::campaigns::current(&server.db).await.unwrap().unwrap();
+    let sql = format!("SELECT id FROM periods WHERE campaign_id = {} AND kind = 'final'", c.id);
+    let review = scalar(&server.db, &sql).await;
+    (c, review)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_final_review_goes_from_the_ranking_to_a_decision() {
     for (label, db) in store::testing::databases().await {
         let server = Server::start(db.clone()).await;
-        let c = store::campaigns::current(&server.db).await.unwrap().unwrap();
-        let review = scalar(
-            &server.db,
-            &format!("SELECT id FROM periods WHERE campaign_id = {} AND kind = 'final'", c.id),
-        )
-        .await;
+        let (c, review) = final_review(&server).await;
         let mut office = Client::signed_in(&server, Persona::Office).await;
         let mut council = Client::signed_in(&server, Persona::Council).await;
         let mut unit = Client::signed_in(&server, Persona::Reporter).await;
@@ -194,12 +197,7 @@ async fn a_final_review_goes_from_the_ranking_to_a_decision() {
 async fn the_office_sets_the_threshold_the_window_and_the_holidays() {
     for (label, db) in store::testing::databases().await {
         let server = Server::start(db.clone()).await;
-        let c = store::campaigns::current(&server.db).await.unwrap().unwrap();
-        let review = scalar(
-            &server.db,
-            &format!("SELECT id FROM periods WHERE campaign_id = {} AND kind = 'final'", c.id),
-        )
-        .await;
+        let (c, review) = final_review(&server).await;
         let mut office = Client::signed_in(&server, Persona::Office).await;
         let settings = |pct: u32, days: u32| format!("period_id={review}&vote_threshold_pct={pct}&publish_days={days}");
         let (status, body) = office.post_full("/api/awards/settings", &settings(40, 5), &[]).await;

@@ -188,6 +188,42 @@ pub fn round_decided(proposals: &[ProposalView], decided_forms: &std::collection
         .all(|p| decided_forms.contains(&p.form_id))
 }
 
+/// The entries of a round the honour roll shows: its approved proposals
+/// whose award form has a signed decision, once the round is decided.
+pub fn awarded(
+    status: RoundStatus,
+    approved: &[ProposalView],
+    decisions: &[DecisionView],
+) -> Vec<(ProposalView, DecisionView)> {
+    if status != RoundStatus::Decided {
+        return Vec::new();
+    }
+    approved
+        .iter()
+        .filter_map(|p| Some((p.clone(), decisions.iter().find(|d| d.form_id == p.form_id)?.clone())))
+        .collect()
+}
+
+/// Whether the settings may move from `now` to `new`: the threshold only
+/// while the round's list is being made (`round` is where the chosen round
+/// stands, if one is open), the window only while no list is public.
+pub fn check_settings_change(
+    now: crate::AwardSettings,
+    new: crate::AwardSettings,
+    round: Option<RoundStatus>,
+    a_list_is_public: bool,
+) -> Result<(), crate::SettingsError> {
+    new.check()?;
+    if new.publish_days != now.publish_days && a_list_is_public {
+        return Err(crate::SettingsError::WindowWhilePublic);
+    }
+    let threshold_moves = round.is_some() && new.vote_threshold_pct != now.vote_threshold_pct;
+    if threshold_moves && round != Some(RoundStatus::Proposing) {
+        return Err(crate::SettingsError::ThresholdAfterProposing);
+    }
+    Ok(())
+}
+
 /// The rows of the printed proposal list: what the council approved once
 /// it has voted, before that every proposal still on the list.
 pub fn printed_proposals(proposals: Vec<ProposalView>) -> Vec<ProposalView> {
@@ -282,6 +318,28 @@ mod tests {
             decided(&[10, 20]),
             "a form with only rejected proposals needs no decision"
         );
+    }
+
+    #[test]
+    fn settings_change_only_where_the_round_allows() {
+        use crate::{AwardSettings, SettingsError};
+        let s = |v, p| AwardSettings {
+            vote_threshold_pct: v,
+            publish_days: p,
+        };
+        let ok = |now, new, round, public| check_settings_change(now, new, round, public);
+        assert_eq!(ok(s(50, 5), s(66, 7), Some(RoundStatus::Proposing), false), Ok(()));
+        assert_eq!(ok(s(50, 5), s(66, 5), None, false), Ok(()), "no round: nothing to hold");
+        assert_eq!(
+            ok(s(50, 5), s(66, 5), Some(RoundStatus::Voting), false),
+            Err(SettingsError::ThresholdAfterProposing)
+        );
+        assert_eq!(ok(s(50, 5), s(50, 6), Some(RoundStatus::Voting), false), Ok(()));
+        assert_eq!(
+            ok(s(50, 5), s(50, 6), None, true),
+            Err(SettingsError::WindowWhilePublic)
+        );
+        assert_eq!(ok(s(50, 5), s(40, 5), None, false), Err(SettingsError::Threshold));
     }
 
     #[test]

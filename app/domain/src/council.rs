@@ -106,6 +106,10 @@ pub enum SettingsError {
     PublishDays,
     #[error("Tên ngày nghỉ lễ cần có và không dài quá 120 ký tự.")]
     HolidayName,
+    #[error("Một danh sách đang được công khai: chỉ đổi số ngày công khai khi không có danh sách nào đang công khai.")]
+    WindowWhilePublic,
+    #[error("Chỉ đổi tỷ lệ biểu quyết khi đợt khen thưởng đang lập danh sách đề nghị.")]
+    ThresholdAfterProposing,
 }
 
 impl AwardSettings {

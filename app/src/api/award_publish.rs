@@ -54,6 +54,13 @@ pub struct PublicAwardList {
     pub decisions: Vec<domain::DecisionView>,
 }
 
+impl PublicAwardList {
+    /// Who the honour roll names from this list (see `domain::awarded`).
+    pub fn awarded(&self) -> Vec<(ProposalView, domain::DecisionView)> {
+        domain::awarded(self.round.status, &self.approved, &self.decisions)
+    }
+}
+
 /// Anyone may object to a proposal on a published list, with a name, a way
 /// to reach them and what they object to.
 ///

@@ -4,7 +4,7 @@
 //! public), and the committee's public holidays. Each change is audited.
 
 use super::ApiError;
-use domain::{AwardSettings, Id};
+use domain::Id;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use {super::access::authorize, super::award_support as run, leptos::server_fn::ServerFn};
@@ -18,49 +18,34 @@ pub async fn save_award_settings(
     publish_days: u32,
 ) -> Result<(), ApiError> {
     let caller = authorize(SaveAwardSettings::PATH).await?;
-    let s = AwardSettings {
+    let db = super::server::db()?;
+    let c = run::current_campaign(&db).await?;
+    let cal = store::awards::calendar(&db, c.committee_id).await?;
+    let rounds = store::awards::rounds(&db, c.id, c.publish_days, &cal).await?;
+    let round = period_id.and_then(|p| rounds.iter().find(|r| r.period_id == p));
+    let now = domain::AwardSettings {
+        vote_threshold_pct: round.map_or(vote_threshold_pct, |r| r.vote_threshold_pct),
+        publish_days: c.publish_days,
+    };
+    let new = domain::AwardSettings {
         vote_threshold_pct,
         publish_days,
     };
-    s.check().map_err(run::invalid)?;
-    let db = super::server::db()?;
-    let c = store::campaigns::current(&db)
-        .await?
-        .ok_or_else(|| ApiError::NotFound.respond())?;
-    let cal = store::awards::calendar(&db, c.committee_id).await?;
-    let rounds = store::awards::rounds(&db, c.id, c.publish_days, &cal).await?;
-    if publish_days != c.publish_days && rounds.iter().any(|r| r.status == domain::RoundStatus::Published) {
-        return Err(run::invalid(
-            "Một danh sách đang được công khai: chỉ đổi số ngày công khai khi không có danh sách nào đang công khai.",
-        ));
-    }
-    let round = period_id.and_then(|p| rounds.iter().find(|r| r.period_id == p));
-    let threshold_changes = round.is_some_and(|r| r.vote_threshold_pct != vote_threshold_pct);
-    if let Some(r) = round.filter(|_| threshold_changes) {
-        r.status
-            .allows(domain::RoundAction::EditProposals)
-            .map_err(|_| run::invalid("Chỉ đổi tỷ lệ biểu quyết khi đợt khen thưởng đang lập danh sách đề nghị."))?;
-    }
+    let public = rounds.iter().any(|r| r.status == domain::RoundStatus::Published);
+    domain::check_settings_change(now, new, round.map(|r| r.status), public).map_err(run::invalid)?;
     let txn = store::begin_write(&db).await?;
     store::award_settings::set_publish_days(&txn, c.id, publish_days).await?;
-    if let Some(r) = round.filter(|_| threshold_changes) {
+    if let Some(r) = round.filter(|r| r.vote_threshold_pct != vote_threshold_pct) {
         store::award_settings::set_threshold(&txn, r.id, vote_threshold_pct).await?;
     }
+    let said = |s: domain::AwardSettings| {
+        let pct = round.map_or("—".into(), |_| format!("{} %", s.vote_threshold_pct));
+        format!("{} ngày làm việc; {pct}", s.publish_days)
+    };
     let mut e = caller.audit("award_settings_changed", "campaign", Some(c.id));
-    e.campaign_id = Some(c.id);
-    e.old_value = Some(format!(
-        "{} ngày làm việc; {}",
-        c.publish_days,
-        round.map_or("—".into(), |r| format!("{} %", r.vote_threshold_pct))
-    ));
-    e.new_value = Some(format!(
-        "{publish_days} ngày làm việc; {}",
-        round.map_or("—".into(), |_| format!("{vote_threshold_pct} %"))
-    ));
-    store::audit::record(&txn, e).await?;
-    txn.commit().await.map_err(store::StoreError::from)?;
-    super::server::changed(c.id);
-    Ok(())
+    e.old_value = Some(said(now));
+    e.new_value = Some(said(new));
+    run::commit(txn, c.id, e).await
 }
 
 /// Adds a public holiday (`day` as yyyy-mm-dd) to the committee's calendar.
@@ -71,19 +56,14 @@ pub async fn add_holiday(day: String, name: String) -> Result<Id, ApiError> {
         .map_err(|_| run::invalid("Ngày nghỉ lễ không hợp lệ."))?;
     let name = domain::holiday_name(&name).map_err(run::invalid)?;
     let db = super::server::db()?;
-    let c = store::campaigns::current(&db)
-        .await?
-        .ok_or_else(|| ApiError::NotFound.respond())?;
+    let c = run::current_campaign(&db).await?;
     let txn = store::begin_write(&db).await?;
     let id = store::award_settings::add_holiday(&txn, c.committee_id, day, &name)
         .await?
         .ok_or_else(|| run::invalid("Ngày này đã có trong danh sách ngày nghỉ lễ."))?;
     let mut e = caller.audit("holiday_added", "holiday", Some(id));
-    e.campaign_id = Some(c.id);
     e.new_value = Some(format!("{} — {name}", day.format("%d/%m/%Y")));
-    store::audit::record(&txn, e).await?;
-    txn.commit().await.map_err(store::StoreError::from)?;
-    super::server::changed(c.id);
+    run::commit(txn, c.id, e).await?;
     Ok(id)
 }
 
@@ -92,18 +72,12 @@ pub async fn add_holiday(day: String, name: String) -> Result<Id, ApiError> {
 pub async fn remove_holiday(id: Id) -> Result<(), ApiError> {
     let caller = authorize(RemoveHoliday::PATH).await?;
     let db = super::server::db()?;
-    let c = store::campaigns::current(&db)
-        .await?
-        .ok_or_else(|| ApiError::NotFound.respond())?;
+    let c = run::current_campaign(&db).await?;
     let txn = store::begin_write(&db).await?;
     let gone = store::award_settings::remove_holiday(&txn, c.committee_id, id)
         .await?
         .ok_or_else(|| ApiError::NotFound.respond())?;
     let mut e = caller.audit("holiday_removed", "holiday", Some(id));
-    e.campaign_id = Some(c.id);
     e.old_value = Some(format!("{} — {}", gone.day.format("%d/%m/%Y"), gone.name));
-    store::audit::record(&txn, e).await?;
-    txn.commit().await.map_err(store::StoreError::from)?;
-    super::server::changed(c.id);
-    Ok(())
+    run::commit(txn, c.id, e).await
 }

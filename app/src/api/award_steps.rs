@@ -14,9 +14,7 @@ use {super::access::authorize, super::award_support as run, leptos::server_fn::S
 pub async fn generate_proposals(period_id: Id) -> Result<usize, ApiError> {
     let caller = authorize(GenerateProposals::PATH).await?;
     let db = super::server::db()?;
-    let campaign = store::campaigns::current(&db)
-        .await?
-        .ok_or_else(|| ApiError::NotFound.respond())?;
+    let campaign = run::current_campaign(&db).await?;
     let is_review = store::periods::list(&db, campaign.id)
         .await?
         .iter()

@@ -10,12 +10,17 @@ pub struct Ctx {
     pub round: RoundView,
 }
 
+/// The current campaign, or "not found".
+pub async fn current_campaign(db: &store::DatabaseConnection) -> Result<CampaignInfo, ApiError> {
+    store::campaigns::current(db)
+        .await?
+        .ok_or_else(|| ApiError::NotFound.respond())
+}
+
 /// The current campaign's round of `period_id`, checked to allow `action`.
 pub async fn round(period_id: Id, action: RoundAction) -> Result<Ctx, ApiError> {
     let db = server::db()?;
-    let campaign = store::campaigns::current(&db)
-        .await?
-        .ok_or_else(|| ApiError::NotFound.respond())?;
+    let campaign = current_campaign(&db).await?;
     let cal = store::awards::calendar(&db, campaign.committee_id).await?;
     let round = store::awards::round(&db, campaign.id, period_id, campaign.publish_days, &cal)
         .await?
@@ -63,10 +68,20 @@ pub async fn finish(
     new_value: String,
 ) -> Result<(), ApiError> {
     let mut e = caller.audit(action, entity.0, entity.1);
-    e.campaign_id = Some(ctx.campaign.id);
     e.new_value = Some(new_value);
+    commit(txn, ctx.campaign.id, e).await
+}
+
+/// Writes the audit line `e` of a change to `campaign_id` and commits; the
+/// pages showing the campaign move.
+pub async fn commit(
+    txn: store::DatabaseTransaction,
+    campaign_id: Id,
+    mut e: store::audit::AuditEntry,
+) -> Result<(), ApiError> {
+    e.campaign_id = Some(campaign_id);
     store::audit::record(&txn, e).await?;
     txn.commit().await.map_err(store::StoreError::from)?;
-    server::changed(ctx.campaign.id);
+    server::changed(campaign_id);
     Ok(())
 }

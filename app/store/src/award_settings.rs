@@ -16,14 +16,7 @@ pub async fn holidays(db: &impl ConnectionTrait, committee_id: Id, from: NaiveDa
         .order_by_asc(holiday::Column::Day)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|h| Holiday {
-            id: h.id,
-            day: h.day,
-            name: h.name,
-        })
-        .collect())
+    Ok(rows.into_iter().map(Into::into).collect())
 }
 
 /// Adds a holiday; `None` when the committee already has one that day.
@@ -62,11 +55,17 @@ pub async fn remove_holiday(db: &impl ConnectionTrait, committee_id: Id, id: Id)
         return Ok(None);
     };
     holiday::Entity::delete_by_id(id).exec(db).await?;
-    Ok(Some(Holiday {
-        id: h.id,
-        day: h.day,
-        name: h.name,
-    }))
+    Ok(Some(h.into()))
+}
+
+impl From<holiday::Model> for Holiday {
+    fn from(h: holiday::Model) -> Self {
+        Holiday {
+            id: h.id,
+            day: h.day,
+            name: h.name,
+        }
+    }
 }
 
 /// The campaign's publication window, in working days.

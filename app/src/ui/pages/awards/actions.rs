@@ -39,6 +39,7 @@ macro_rules! reload_on_ok {
         )+
     };
 }
+pub(super) use reload_on_ok;
 
 impl Actions {
     pub fn new() -> Self {

@@ -21,17 +21,7 @@ pub fn Settings(
     let save = ServerAction::<SaveAwardSettings>::new();
     let add = ServerAction::<AddHoliday>::new();
     let remove = ServerAction::<RemoveHoliday>::new();
-    for ok in [
-        Signal::derive(move || matches!(save.value().get(), Some(Ok(_)))),
-        Signal::derive(move || matches!(add.value().get(), Some(Ok(_)))),
-        Signal::derive(move || matches!(remove.value().get(), Some(Ok(_)))),
-    ] {
-        Effect::new(move |_| {
-            if ok.get() {
-                actions.done.update(|n| *n += 1);
-            }
-        });
-    }
+    super::actions::reload_on_ok!(actions.done, save, add, remove);
     let office = crate::ui::session::use_session().has_any(OFFICE);
     // The threshold belongs to a round and may change only while its list is made.
     let threshold_open = status.is_none_or(|s| s == RoundStatus::Proposing);

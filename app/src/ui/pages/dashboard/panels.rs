@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::ui::components::HonourList;
 use crate::ui::pages::progress::mark;
 use crate::ui::pages::rankings::RankingTable;
-use domain::{BlockTable, CellState, Commendation, DecisionView, PeriodCompleteness, ProposalView, RoundStatus};
+use domain::{BlockTable, CellState, Commendation, PeriodCompleteness};
 use leptos::prelude::*;
 
 /// More units than fit on a TV: only those still to hand in are named.
@@ -61,18 +61,8 @@ const HONOUR_ON_SCREEN: usize = 6;
 #[component]
 pub fn HonourPanel(list: Vec<Commendation>, awards: Vec<PublicAwardList>) -> impl IntoView {
     let i18n = use_i18n();
-    let awarded: Vec<(ProposalView, DecisionView)> = awards
-        .into_iter()
-        .filter(|l| l.round.status == RoundStatus::Decided)
-        .flat_map(|l| {
-            let decisions = l.decisions;
-            l.approved.into_iter().filter_map(move |p| {
-                let d = decisions.iter().find(|d| d.form_id == p.form_id)?.clone();
-                Some((p, d))
-            })
-        })
-        .take(HONOUR_ON_SCREEN)
-        .collect();
+    let mut awarded: Vec<_> = awards.iter().flat_map(PublicAwardList::awarded).collect();
+    awarded.truncate(HONOUR_ON_SCREEN);
     let room = HONOUR_ON_SCREEN.saturating_sub(awarded.len()).max(2);
     view! {
         <h2>{t!(i18n, dashboard_honour)}</h2>
@@ -96,10 +86,7 @@ pub fn HonourPanel(list: Vec<Commendation>, awards: Vec<PublicAwardList>) -> imp
 
 /// Whether the honour panel has anything to show.
 pub fn has_honour(list: &[Commendation], awards: &[PublicAwardList]) -> bool {
-    !list.is_empty()
-        || awards
-            .iter()
-            .any(|l| l.round.status == RoundStatus::Decided && !l.decisions.is_empty())
+    !list.is_empty() || awards.iter().any(|l| !l.awarded().is_empty())
 }
 
 /// A block's ranking; rows that moved since the last update slide from
