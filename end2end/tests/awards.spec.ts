@@ -130,6 +130,20 @@ test("the final review: proposals, the council's votes, publication, an objectio
   await expect(pub.locator("#khen-thuong")).not.toContainText("Trần Thị Bình");
   await expect(pub.locator("form.objection-form")).toHaveCount(0);
   await pub.screenshot({ path: "test-results/awards-public-360.png", fullPage: true });
+  // The meeting-room screen's honour panel names the decided awards first.
+  const tv = await open(browser, 1920, 1080);
+  await tv.goto("/man-hinh/demo-phong-hop");
+  await tv.goto("/man-hinh?xoay=3");
+  const honour = tv.locator('[data-panel="honour"]');
+  await expect(honour).toBeVisible({ timeout: 30_000 });
+  const [approved] = await query(
+    "SELECT COUNT(*)::int AS n FROM award_proposals WHERE period_id = $1 AND status = 'approved'",
+    [review.id],
+  );
+  await expect(honour.locator(".awarded li")).toHaveCount(Math.min(approved.n, 6));
+  await expect(honour.locator(".awarded .when").first()).toContainText(/Quyết định số 12\d\/QĐ-UBND ngày \d\d\/\d\d\/\d{4}/);
+  await tv.screenshot({ path: "test-results/awards-honour-1920.png" });
+  await tv.context().close();
   const [audit] = await query("SELECT COUNT(DISTINCT action)::int AS n FROM audit_log WHERE action LIKE 'award%'");
   expect(audit.n).toBe(8);
 

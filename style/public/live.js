@@ -5,10 +5,11 @@
 // "may be out of date" banner; the last good figures stay on the page.
 (function () {
   "use strict";
-  var STALE_AFTER_MS = 40000;
   var anchor = function () { return document.querySelector("[data-live-campaign]"); };
   var first = anchor();
   if (!first || !window.EventSource || !window.fetch) return;
+  // The limit is the server's (live::STALE_AFTER_SECS), written on the page.
+  var STALE_AFTER_MS = Number(first.getAttribute("data-live-stale-after")) * 1000;
   var campaign = first.getAttribute("data-live-campaign");
   var heard = Date.now();
   var retry = 1000;

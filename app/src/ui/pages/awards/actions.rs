@@ -6,6 +6,7 @@ use crate::api::award_publish::{AnswerObjection, FileObjection, PublishAwards, R
 use crate::api::award_steps::{
     AddProposal, GenerateProposals, Nominate as NominateFn, OpenVoting, RecordVotes, RemoveProposal,
 };
+use crate::api::award_settings::{AddHoliday, RemoveHoliday, SaveAwardSettings};
 use crate::api::{ApiError, access::OFFICE};
 use crate::i18n::*;
 use domain::{Id, RoundStatus};
@@ -23,6 +24,11 @@ pub struct Actions {
     pub object: ServerAction<FileObjection>,
     pub answer: ServerAction<AnswerObjection>,
     pub decide: ServerAction<RecordDecision>,
+    pub save_settings: ServerAction<SaveAwardSettings>,
+    pub add_holiday: ServerAction<AddHoliday>,
+    pub remove_holiday: ServerAction<RemoveHoliday>,
+    /// Whether the settings are unfolded; kept while the page reads the round again.
+    pub settings_open: RwSignal<bool>,
     /// Moves after every action that went through: the page reads the round again.
     pub done: RwSignal<u32>,
 }
@@ -39,7 +45,6 @@ macro_rules! reload_on_ok {
         )+
     };
 }
-pub(super) use reload_on_ok;
 
 impl Actions {
     pub fn new() -> Self {
@@ -54,6 +59,10 @@ impl Actions {
             object: ServerAction::new(),
             answer: ServerAction::new(),
             decide: ServerAction::new(),
+            save_settings: ServerAction::new(),
+            add_holiday: ServerAction::new(),
+            remove_holiday: ServerAction::new(),
+            settings_open: RwSignal::new(false),
             done: RwSignal::new(0),
         };
         reload_on_ok!(
@@ -67,7 +76,10 @@ impl Actions {
             a.publish,
             a.object,
             a.answer,
-            a.decide
+            a.decide,
+            a.save_settings,
+            a.add_holiday,
+            a.remove_holiday
         );
         a
     }

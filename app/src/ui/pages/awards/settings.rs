@@ -3,7 +3,6 @@
 
 use super::actions::{Actions, refusal};
 use crate::api::access::OFFICE;
-use crate::api::award_settings::{AddHoliday, RemoveHoliday, SaveAwardSettings};
 use crate::i18n::*;
 use domain::{Holiday, Id, RoundStatus};
 use leptos::prelude::*;
@@ -18,16 +17,15 @@ pub fn Settings(
     actions: Actions,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let save = ServerAction::<SaveAwardSettings>::new();
-    let add = ServerAction::<AddHoliday>::new();
-    let remove = ServerAction::<RemoveHoliday>::new();
-    super::actions::reload_on_ok!(actions.done, save, add, remove);
+    let (save, add, remove) = (actions.save_settings, actions.add_holiday, actions.remove_holiday);
+    let details = NodeRef::<leptos::html::Details>::new();
     let office = crate::ui::session::use_session().has_any(OFFICE);
     // The threshold belongs to a round and may change only while its list is made.
     let threshold_open = status.is_none_or(|s| s == RoundStatus::Proposing);
     office.then(move || {
         view! {
-            <details class="award-settings">
+            <details class="award-settings" node_ref=details open=move || actions.settings_open.get()
+                on:toggle=move |_| actions.settings_open.set(details.get().is_some_and(|d| d.open()))>
                 <summary>{t!(i18n, awards_settings)}</summary>
                 <ActionForm action=save attr:class="form settings-form">
                     {period_id.map(|p| view! { <input type="hidden" name="period_id" value=p.to_string() /> })}

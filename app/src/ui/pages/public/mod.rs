@@ -62,7 +62,8 @@ fn Overview(v: PublicView) -> impl IntoView {
     view! {
         <SharingTags title=c.title.clone() description slug=c.slug.clone() />
         // `live.js` follows the stream when the page is served without the bundle.
-        <div class="live-anchor" hidden data-live-campaign=c.id.to_string() data-live-at=at.to_rfc3339()></div>
+        <div class="live-anchor" hidden data-live-campaign=c.id.to_string() data-live-at=at.to_rfc3339()
+            data-live-stale-after=crate::live::STALE_AFTER_SECS.to_string()></div>
         {c.is_demo.then(|| view! { <DemoBanner /> })}
         <section class="hero" aria-labelledby="campaign-title">
             <p class="committee">{c.committee_name.clone()}</p>
