@@ -3,10 +3,10 @@
 //! typed and says why next to the form.
 
 use crate::api::award_publish::{AnswerObjection, FileObjection, PublishAwards, RecordDecision};
+use crate::api::award_settings::{AddHoliday, RemoveHoliday, SaveAwardSettings};
 use crate::api::award_steps::{
     AddProposal, GenerateProposals, Nominate as NominateFn, OpenVoting, RecordVotes, RemoveProposal,
 };
-use crate::api::award_settings::{AddHoliday, RemoveHoliday, SaveAwardSettings};
 use crate::api::{ApiError, access::OFFICE};
 use crate::i18n::*;
 use domain::{Id, RoundStatus};
