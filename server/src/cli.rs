@@ -55,6 +55,11 @@ pub struct Cli {
     #[arg(long, env = "THIDUA_LOGIN_PER_ADDRESS", default_value_t = 20, global = true)]
     pub login_per_address: u32,
 
+    /// Address for Prometheus's `/metrics` (`127.0.0.1:9300`), apart from the
+    /// site so that it is never public; without it, no metrics are served.
+    #[arg(long, env = "THIDUA_METRICS_ADDR", global = true)]
+    pub metrics_addr: Option<String>,
+
     /// Log as JSON lines instead of text.
     #[arg(long, env = "THIDUA_LOG_JSON", default_value_t = false, global = true)]
     pub log_json: bool,

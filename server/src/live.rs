@@ -38,23 +38,24 @@ pub async fn stream(
     };
     let first = pick(&first);
     let ping = tokio::time::interval(Duration::from_secs(PING_SECS));
-    let events = futures::stream::unfold((rx, ping, Some(first)), move |(mut rx, mut ping, first)| async move {
+    // A shutdown ends the stream; the page reconnects to another instance or after the restart.
+    let state = (rx, ping, hub.closing(), Some(first));
+    let events = futures::stream::unfold(state, move |(mut rx, mut ping, mut closing, first)| async move {
         if let Some(ev) = first {
-            return Some((Ok::<_, Infallible>(ev), (rx, ping, None)));
+            return Some((Ok::<_, Infallible>(ev), (rx, ping, closing, None)));
         }
         loop {
-            tokio::select! {
+            let event = tokio::select! {
+                _ = closing.wait_for(|c| *c) => return None,
                 got = rx.recv() => match got {
-                    Ok(f) if f.campaign_id == campaign_id => return Some((Ok(pick(&f)), (rx, ping, None))),
+                    Ok(f) if f.campaign_id == campaign_id => pick(&f),
                     // Another campaign's, or frames missed while slow: the next one carries all.
                     Ok(_) | Err(RecvError::Lagged(_)) => continue,
                     Err(RecvError::Closed) => return None,
                 },
-                _ = ping.tick() => {
-                    let ev = sse_event("ping", &chrono::Utc::now().to_rfc3339());
-                    return Some((Ok(ev), (rx, ping, None)));
-                }
-            }
+                _ = ping.tick() => sse_event("ping", &chrono::Utc::now().to_rfc3339()),
+            };
+            return Some((Ok(event), (rx, ping, closing, None)));
         }
     });
     // Proxies must not hold the stream back.

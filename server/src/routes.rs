@@ -1,6 +1,7 @@
 //! The router: Leptos pages and server functions, static files, middleware.
 
 use crate::cli::Cli;
+use crate::metrics::Metrics;
 use crate::security::{self, CspNonce};
 use app::auth::{Backend, Throttle};
 use app::ui::{App, shell};
@@ -20,18 +21,37 @@ pub async fn serve(cli: &Cli, db: DatabaseConnection) -> Result<(), Box<dyn std:
     conf.leptos_options.site_root = cli.site_root.clone().into();
     let options = conf.leptos_options;
     let addr = options.site_addr;
-    let app = router(cli, options, db);
+    let (app, hub, metrics) = build(cli, options, db);
+    if let Some(metrics_addr) = &cli.metrics_addr {
+        let listener = tokio::net::TcpListener::bind(metrics_addr).await?;
+        tracing::info!("metrics on http://{metrics_addr}/metrics");
+        let scrape = Router::new()
+            .route("/metrics", get(crate::metrics::scrape))
+            .with_state((metrics, hub.clone()));
+        tokio::spawn(async move { axum::serve(listener, scrape).await });
+    }
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
+        .with_graceful_shutdown(async move {
+            crate::ops::shutdown_signal().await;
+            // Requests in flight finish; live streams end now (their pages
+            // reconnect elsewhere or after the restart) so they do not hold the exit.
+            tracing::info!("shutting down: finishing the requests in flight");
+            hub.close_streams();
         })
         .await?;
+    tracing::info!("stopped");
     Ok(())
 }
 
+/// The whole site, as the tests drive it.
 pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Router {
+    build(cli, options, db).0
+}
+
+/// The site, its live hub (for the shutdown) and its metrics (for their listener).
+pub fn build(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> (Router, app::live::LiveHub, Metrics) {
     let sessions = store::sessions::DbSessionStore::new(db.clone());
     let sweeper = sessions.clone();
     tokio::spawn(async move {
@@ -79,7 +99,8 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
     let cache = crate::public_cache::PageCache::default();
     let cache_hub = hub.clone();
     let app = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(crate::ops::healthz))
+        .route("/readyz", get(crate::ops::readyz))
         .route("/man-hinh/{token}", get(crate::display::open))
         .route("/tep/{id}", get(crate::evidence::download))
         .route("/truc-tiep/{campaign}", get(crate::live::stream))
@@ -111,7 +132,7 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         }))
         .layer(axum::Extension(db))
         .layer(axum::Extension(files))
-        .layer(axum::Extension(hub));
+        .layer(axum::Extension(hub.clone()));
     // Public pages are cached whole (compressed, security headers included),
     // in front of the routing: a hit skips everything else.
     let cached = middleware::from_fn(move |req, next| {
@@ -119,7 +140,11 @@ pub fn router(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> Rout
         async move { cache.serve(&hub, req, next).await }
     })
     .layer(app);
-    Router::new().fallback_service(cached)
+    let metrics = Metrics::default();
+    let site = Router::new()
+        .fallback_service(cached)
+        .layer(middleware::from_fn_with_state(metrics.clone(), crate::metrics::record));
+    (site, hub, metrics)
 }
 
 /// `https://host` for link previews: the configured address, else the request's host.

@@ -3,14 +3,15 @@
 //! serialized once, to every stream of that campaign.
 
 use super::LiveSnapshot;
+use super::bus::Bus;
 use axum::body::Bytes;
 use domain::{Id, RankingMode, Scope};
 use std::collections::{BTreeSet, HashMap};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use store::DatabaseConnection;
-use tokio::sync::{Mutex, broadcast, mpsc};
+use tokio::sync::{Mutex, broadcast, mpsc, watch};
 
 /// A snapshot, and the same as ready-made Server-Sent Events (for staff and
 /// for the public) that every stream shares: a clone of `Bytes` is a
@@ -46,6 +47,12 @@ pub struct LiveHub {
     /// Moves whenever what a campaign's pages show may have changed: the
     /// public pages' cache keeps a page only while it stands still.
     version: Arc<AtomicU64>,
+    /// Changes waiting for the worker (a metric).
+    queued: Arc<AtomicUsize>,
+    /// The other instances on the same PostgreSQL, if any.
+    bus: Option<Bus>,
+    /// Set when the server shuts down: every stream ends.
+    closing: watch::Sender<bool>,
 }
 
 impl LiveHub {
@@ -59,20 +66,73 @@ impl LiveHub {
             last: Arc::default(),
             first: Arc::default(),
             version: Arc::default(),
+            queued: Arc::default(),
+            bus: Bus::for_db(&db),
+            closing: watch::channel(false).0,
         };
+        if let Some(bus) = hub.bus.clone() {
+            tokio::spawn(bus.listen(hub.clone()));
+        }
         tokio::spawn(hub.clone().work(db, rx));
         hub
     }
 
-    /// Something that may move the campaign's figures or rankings was committed.
+    /// Something that may move the campaign's figures or rankings was
+    /// committed here: this instance's views move, and the others are told.
     pub fn changed(&self, campaign_id: Id) {
+        self.changed_elsewhere(campaign_id);
+        if let Some(bus) = &self.bus {
+            bus.announce(campaign_id);
+        }
+    }
+
+    /// Every campaign this instance shows may have changed (notices were lost).
+    pub(super) fn everything_changed(&self) {
+        let ids: Vec<Id> = self.last.read().map(|l| l.keys().copied().collect()).unwrap_or_default();
+        self.version.fetch_add(1, Ordering::SeqCst);
+        for id in ids {
+            self.changed_elsewhere(id);
+        }
+    }
+
+    /// A change committed by this or another instance.
+    pub(super) fn changed_elsewhere(&self, campaign_id: Id) {
         // A page loaded from now on must not get the frame from before the
         // change: it is dropped at once, and recomputed by whoever needs it first.
         if let Ok(mut l) = self.last.write() {
             l.remove(&campaign_id);
         }
         self.version.fetch_add(1, Ordering::SeqCst);
-        let _ = self.changes.send(campaign_id);
+        // Counted before it is sent, so the worker never counts below zero.
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        if self.changes.send(campaign_id).is_err() {
+            self.queued.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Open streams, for the metrics.
+    pub fn live_clients(&self) -> usize {
+        self.frames.receiver_count()
+    }
+
+    /// Changes not yet computed, for the metrics.
+    pub fn queued(&self) -> usize {
+        self.queued.load(Ordering::SeqCst)
+    }
+
+    /// Whether this instance hears the others: `None` with no other instances possible (SQLite).
+    pub fn listening(&self) -> Option<bool> {
+        self.bus.as_ref().map(|b| b.listening.load(Ordering::SeqCst))
+    }
+
+    /// Ends every live stream, so a shutdown need not wait for them.
+    pub fn close_streams(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// Becomes true when the streams must end.
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 
     /// See [`LiveHub::version`]'s field: read it before rendering a page, and
@@ -113,7 +173,7 @@ impl LiveHub {
             let mut due = BTreeSet::new();
             tokio::select! {
                 got = rx.recv() => match got {
-                    Some(id) => { due.insert(id); }
+                    Some(id) => { self.queued.fetch_sub(1, Ordering::SeqCst); due.insert(id); }
                     None => return,
                 },
                 _ = tick.tick() => {
@@ -123,6 +183,7 @@ impl LiveHub {
             // Changes that arrive together (an import, a batch of approvals) are computed once.
             tokio::time::sleep(Duration::from_millis(30)).await;
             while let Ok(id) = rx.try_recv() {
+                self.queued.fetch_sub(1, Ordering::SeqCst);
                 due.insert(id);
             }
             for id in due {

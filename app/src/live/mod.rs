@@ -9,6 +9,8 @@ use domain::{Id, PeriodCompleteness, Standings};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
+mod bus;
+#[cfg(feature = "ssr")]
 mod hub;
 #[cfg(feature = "ssr")]
 pub use hub::{Frame, LiveHub, sse_event};
