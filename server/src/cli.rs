@@ -1,6 +1,7 @@
 //! Configuration: flags, each with an environment variable, all shown by `--help`.
 
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -86,5 +87,19 @@ pub enum Command {
         /// Full name shown in the app.
         #[arg(long)]
         display_name: String,
+    },
+    /// Make a consistent copy of the SQLite database while the server runs
+    /// (for PostgreSQL use pg_dump; see the README).
+    Backup {
+        /// The new backup file; an existing file is never overwritten.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace the SQLite database with a backup; stop the server first
+    /// (for PostgreSQL use pg_restore; see the README).
+    Restore {
+        /// The backup file, checked before anything is replaced.
+        #[arg(long)]
+        from: PathBuf,
     },
 }

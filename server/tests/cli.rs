@@ -19,6 +19,8 @@ fn help_lists_every_subcommand_and_setting() {
         "migrate",
         "seed",
         "reset-demo",
+        "backup",
+        "restore",
         "DATABASE_URL",
         "THIDUA_ADDR",
         "THIDUA_DEMO",

@@ -16,17 +16,23 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Opens `url` (`sqlite://path/file.db?mode=rwc` or `postgres://…`) and
 /// applies any pending migrations.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, StoreError> {
-    let db = if url.starts_with("sqlite:") {
-        connect_sqlite(url).await?
+    let db = open(url).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// Opens `url` as it is, without migrating: a backup copies the schema the
+/// running server has, even if this binary is newer.
+pub(crate) async fn open(url: &str) -> Result<DatabaseConnection, StoreError> {
+    if url.starts_with("sqlite:") {
+        connect_sqlite(url).await
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        connect_postgres(url).await?
+        connect_postgres(url).await
     } else {
         // Only the scheme: the rest may hold a password.
         let scheme = url.split(':').next().unwrap_or_default();
-        return Err(StoreError::Config(format!("unsupported database scheme {scheme:?}")));
-    };
-    Migrator::up(&db, None).await?;
-    Ok(db)
+        Err(StoreError::Config(format!("unsupported database scheme {scheme:?}")))
+    }
 }
 
 async fn connect_sqlite(url: &str) -> Result<DatabaseConnection, StoreError> {

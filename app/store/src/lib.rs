@@ -8,6 +8,7 @@ pub mod audit;
 pub mod award_proposals;
 pub mod award_settings;
 pub mod awards;
+pub mod backup;
 pub mod campaigns;
 pub mod commendations;
 pub mod completeness;

@@ -161,3 +161,38 @@ pub async fn execute(db: &DatabaseConnection, sql: &str) {
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
+
+/// The first column of every row of `sql`, as text (SQLite: `PRAGMA …`).
+pub async fn texts(db: &DatabaseConnection, sql: &str) -> Vec<String> {
+    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql.to_string()))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .iter()
+        .map(|r| r.try_get_by_index::<String>(0).unwrap_or_else(|e| panic!("{sql}: {e}")))
+        .collect()
+}
+
+/// Every table of a SQLite database, each row as SQL literals (`quote`
+/// keeps every type and value exactly), sorted: two databases hold the
+/// same data exactly when their dumps are equal.
+pub async fn dump_sqlite(db: &DatabaseConnection) -> Vec<(String, Vec<String>)> {
+    let tables = texts(
+        db,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .await;
+    let mut dump = Vec::new();
+    for table in tables {
+        let columns = texts(
+            db,
+            &format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
+        )
+        .await;
+        let values: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
+        let sql = format!("SELECT json_array({}) FROM \"{table}\"", values.join(", "));
+        let mut rows = texts(db, &sql).await;
+        rows.sort();
+        dump.push((table, rows));
+    }
+    dump
+}
