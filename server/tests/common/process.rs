@@ -205,3 +205,26 @@ impl Persona {
         Ok((status, res.text().await?))
     }
 }
+
+impl Instance {
+    /// Sends SIGTERM, as systemd does to stop a service, and waits up to
+    /// `within` for the process to exit; `None` if it did not.
+    pub fn terminate(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let child = self.child.as_mut()?;
+        let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = child.try_wait() {
+                self.child = None;
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+}
+
+/// A port nobody listens on now, for a second listener (metrics).
+pub fn unused_port() -> u16 {
+    free_port()
+}
