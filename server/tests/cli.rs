@@ -24,6 +24,11 @@ fn help_lists_every_subcommand_and_setting() {
         "DATABASE_URL",
         "THIDUA_ADDR",
         "THIDUA_DEMO",
+        "THIDUA_METRICS_ADDR",
+        "THIDUA_LOG_JSON",
+        "THIDUA_FILES_DIR",
+        "THIDUA_HTTPS",
+        "THIDUA_PUBLIC_URL",
     ] {
         assert!(text.contains(word), "--help does not mention {word}:\n{text}");
     }
