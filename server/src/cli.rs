@@ -61,6 +61,11 @@ pub struct Cli {
     #[arg(long, env = "THIDUA_METRICS_ADDR", global = true)]
     pub metrics_addr: Option<String>,
 
+    /// Reverse proxies in front (`127.0.0.1`, comma-separated) whose
+    /// X-Forwarded-For names the client, for sign-in limits and the audit trail.
+    #[arg(long, env = "THIDUA_TRUSTED_PROXIES", value_delimiter = ',', global = true)]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Log as JSON lines instead of text.
     #[arg(long, env = "THIDUA_LOG_JSON", default_value_t = false, global = true)]
     pub log_json: bool,

@@ -77,6 +77,7 @@ pub fn build(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> (Rout
     // What every page and server function reads from its context; the
     // not-found page renders the app too, so it gets the same.
     let public_url = cli.public_url.clone().map(|u| u.trim_end_matches('/').to_string());
+    let proxies = app::auth::TrustedProxies(cli.trusted_proxies.clone());
     let context = {
         let db = db.clone();
         let files = files.clone();
@@ -86,6 +87,7 @@ pub fn build(cli: &Cli, options: LeptosOptions, db: DatabaseConnection) -> (Rout
             provide_context(files.clone());
             provide_context(hub.clone());
             provide_context(throttle.clone());
+            provide_context(proxies.clone());
             provide_context(public_base(public_url.as_deref(), https));
             // Leptos's hydration script carries the nonce the CSP header names.
             let nonce =

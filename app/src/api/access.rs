@@ -160,10 +160,17 @@ mod server {
             tracing::error!("no auth session: {e}");
             ApiError::Internal
         })?;
-        let ip = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        let peer = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .await
             .ok()
             .map(|c| c.0.ip());
+        let headers = leptos_axum::extract::<axum::http::HeaderMap>().await.ok();
+        let forwarded_for = headers
+            .as_ref()
+            .and_then(|h| h.get("x-forwarded-for"))
+            .and_then(|v| v.to_str().ok());
+        let proxies = leptos::prelude::use_context::<crate::auth::TrustedProxies>().unwrap_or_default();
+        let ip = peer.map(|p| proxies.client_ip(p, forwarded_for));
         let me = auth.user.as_ref().map(|u| me_of(&u.user));
         let display_campaign = match auth.session.get::<Id>(DISPLAY_SESSION_KEY).await.ok().flatten() {
             Some(token_id) => {

@@ -1,8 +1,10 @@
 //! Sign-in on the server: the axum-login backend over the store, the signed-in
 //! user, throttling of sign-in attempts. Server only.
 
+mod forwarded;
 mod throttle;
 
+pub use forwarded::TrustedProxies;
 pub use throttle::Throttle;
 
 use sha2::{Digest, Sha256};
