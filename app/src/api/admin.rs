@@ -91,7 +91,7 @@ pub async fn create_user(form: NewUserForm) -> Result<Id, ApiError> {
     }
     store::passwords::check_strength(&form.password).map_err(|m| ApiError::Invalid(m).respond())?;
     let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || store::passwords::hash(&password))
+    let hash = crate::auth::password_work(move || store::passwords::hash(&password))
         .await
         .map_err(|_| ApiError::Internal)??;
     let db = super::server::db()?;
@@ -147,7 +147,7 @@ pub async fn set_user_active(user_id: Id, active: bool) -> Result<(), ApiError> 
 pub async fn reset_password(user_id: Id, password: String) -> Result<(), ApiError> {
     let caller = authorize(ResetPassword::PATH).await?;
     store::passwords::check_strength(&password).map_err(|m| ApiError::Invalid(m).respond())?;
-    let hash = tokio::task::spawn_blocking(move || store::passwords::hash(&password))
+    let hash = crate::auth::password_work(move || store::passwords::hash(&password))
         .await
         .map_err(|_| ApiError::Internal)??;
     let db = super::server::db()?;

@@ -123,7 +123,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), ApiErro
     let Some((_, hash)) = store::users::login_record(&db, &me.username).await? else {
         return Err(ApiError::Unauthorized.respond());
     };
-    let ok = tokio::task::spawn_blocking(move || store::passwords::verify(&current, &hash))
+    let ok = crate::auth::password_work(move || store::passwords::verify(&current, &hash))
         .await
         .map_err(|_| ApiError::Internal)?;
     if !ok {
@@ -133,7 +133,7 @@ pub async fn change_password(current: String, new: String) -> Result<(), ApiErro
         return Err(ApiError::Invalid("Mật khẩu không được trùng tên đăng nhập.".into()).respond());
     }
     store::passwords::check_strength(&new).map_err(|m| ApiError::Invalid(m).respond())?;
-    let new_hash = tokio::task::spawn_blocking(move || store::passwords::hash(&new))
+    let new_hash = crate::auth::password_work(move || store::passwords::hash(&new))
         .await
         .map_err(|_| ApiError::Internal)??;
     let txn = store::begin_write(&db).await?;

@@ -2,9 +2,11 @@
 //! user, throttling of sign-in attempts. Server only.
 
 mod forwarded;
+mod hashing;
 mod throttle;
 
 pub use forwarded::TrustedProxies;
+pub use hashing::password_work;
 pub use throttle::Throttle;
 
 use sha2::{Digest, Sha256};
@@ -75,7 +77,7 @@ impl axum_login::AuthnBackend for Backend {
         };
         let password = creds.password;
         let hash_for_check = hash.clone();
-        let ok = tokio::task::spawn_blocking(move || store::passwords::verify(&password, &hash_for_check)).await?;
+        let ok = password_work(move || store::passwords::verify(&password, &hash_for_check)).await?;
         Ok(match user {
             Some(user) if ok && user.is_active => Some(SessionUser::new(user, &hash)),
             _ => None,
