@@ -42,7 +42,9 @@ pub struct Metrics {
 
 fn latency_buckets() -> Histogram {
     // 1 ms to about 8 s.
-    Histogram::new(prometheus_client::metrics::histogram::exponential_buckets(0.001, 2.0, 14))
+    Histogram::new(prometheus_client::metrics::histogram::exponential_buckets(
+        0.001, 2.0, 14,
+    ))
 }
 
 impl Default for Metrics {
@@ -52,9 +54,21 @@ impl Default for Metrics {
         let latency: Latencies = Family::new_with_constructor(latency_buckets);
         let (live_clients, queued, listening) = (Gauge::default(), Gauge::default(), Gauge::default());
         registry.register("http_requests", "HTTP requests answered", requests.clone());
-        registry.register("http_request_duration_seconds", "Time to the response's headers", latency.clone());
-        registry.register("live_clients", "Open live streams (pages and screens)", live_clients.clone());
-        registry.register("live_queue_depth", "Changes waiting for the live worker", queued.clone());
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to the response's headers",
+            latency.clone(),
+        );
+        registry.register(
+            "live_clients",
+            "Open live streams (pages and screens)",
+            live_clients.clone(),
+        );
+        registry.register(
+            "live_queue_depth",
+            "Changes waiting for the live worker",
+            queued.clone(),
+        );
         registry.register(
             "instance_bus_listening",
             "1 when this instance hears the others' changes (PostgreSQL), 0 when not, -1 on SQLite",
@@ -104,7 +118,10 @@ pub async fn scrape(State((m, hub)): State<(Metrics, LiveHub)>) -> Response {
         return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
     (
-        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
         text,
     )
         .into_response()

@@ -12,7 +12,10 @@ pub async fn healthz() -> &'static str {
 
 /// Ready: the database answers, this instance hears the others (on
 /// PostgreSQL), and it is not shutting down. A load balancer's readiness probe.
-pub async fn readyz(Extension(db): Extension<DatabaseConnection>, Extension(hub): Extension<LiveHub>) -> impl IntoResponse {
+pub async fn readyz(
+    Extension(db): Extension<DatabaseConnection>,
+    Extension(hub): Extension<LiveHub>,
+) -> impl IntoResponse {
     if *hub.closing().borrow() {
         return (StatusCode::SERVICE_UNAVAILABLE, "shutting down");
     }

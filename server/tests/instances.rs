@@ -47,7 +47,10 @@ async fn a_change_through_one_instance_reaches_the_other_within_a_second() {
     let a = Instance::start(&url, &[("THIDUA_DEMO", "true")]);
     let b = Instance::start(&url, &[("THIDUA_DEMO", "true")]);
     let db = store::connect(&url).await.expect("the shared database");
-    let c = store::campaigns::current(&db).await.unwrap().expect("the demo campaign");
+    let c = store::campaigns::current(&db)
+        .await
+        .unwrap()
+        .expect("the demo campaign");
     let commune = store::accident_log::communes(&db, c.committee_id).await.unwrap()[2].id;
     let http = reqwest::Client::new();
 
@@ -57,7 +60,14 @@ async fn a_change_through_one_instance_reaches_the_other_within_a_second() {
         assert_eq!(ready.status(), 200, "{}", ready.text().await.unwrap_or_default());
     }
     // B's public page is served, and so cached, before the change.
-    let page_before = http.get(format!("{}/", b.base_url())).send().await.unwrap().text().await.unwrap();
+    let page_before = http
+        .get(format!("{}/", b.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     let mut stream = http
         .get(format!("{}{}", b.base_url(), app::live::stream_path(c.id)))
         .send()
@@ -85,11 +95,24 @@ async fn a_change_through_one_instance_reaches_the_other_within_a_second() {
     assert_eq!(accidents(&next), accidents(&first) + 1);
 
     // B's cached public page was dropped: it shows the new figure too.
-    let page_after = http.get(format!("{}/", b.base_url())).send().await.unwrap().text().await.unwrap();
-    assert_ne!(page_before, page_after, "B still serves the page from before the change");
+    let page_after = http
+        .get(format!("{}/", b.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_ne!(
+        page_before, page_after,
+        "B still serves the page from before the change"
+    );
     let figure = |page: &str| -> u32 {
         // The first number in the accident row's "so far" cell.
-        let row = page.split("data-measure=\"accidents\"").nth(1).expect("the accident row");
+        let row = page
+            .split("data-measure=\"accidents\"")
+            .nth(1)
+            .expect("the accident row");
         let cell = row.split("class=\"num current\"").nth(1).expect("its figure so far");
         let text = cell.split_once('>').expect("the cell's content").1;
         let digits: String = text

@@ -88,7 +88,11 @@ impl LiveHub {
 
     /// Every campaign this instance shows may have changed (notices were lost).
     pub(super) fn everything_changed(&self) {
-        let ids: Vec<Id> = self.last.read().map(|l| l.keys().copied().collect()).unwrap_or_default();
+        let ids: Vec<Id> = self
+            .last
+            .read()
+            .map(|l| l.keys().copied().collect())
+            .unwrap_or_default();
         self.version.fetch_add(1, Ordering::SeqCst);
         for id in ids {
             self.changed_elsewhere(id);
