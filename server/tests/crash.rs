@@ -16,11 +16,12 @@ mod invariants;
 mod process;
 
 use domain::{Activity, Role, ScoringRule};
-use invariants::{check_invariants, texts};
+use invariants::check_invariants;
 use process::{Instance, Persona};
 use sea_orm::DatabaseConnection;
 use std::collections::{BTreeSet, HashMap};
 use std::time::{Duration, Instant};
+use store::testing::texts;
 use tokio::sync::mpsc::UnboundedSender;
 
 /// Saves of the i-th report before its submission: from 2 to 37, so that

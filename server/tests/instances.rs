@@ -31,6 +31,11 @@ async fn next_snapshot(res: &mut reqwest::Response, buf: &mut String, within: Du
     }
 }
 
+async fn public_page(http: &reqwest::Client, instance: &Instance) -> String {
+    let res = http.get(format!("{}/", instance.base_url())).send().await.unwrap();
+    res.text().await.unwrap()
+}
+
 fn accidents(s: &app::live::LiveSnapshot) -> u32 {
     s.overview
         .progress
@@ -60,14 +65,7 @@ async fn a_change_through_one_instance_reaches_the_other_within_a_second() {
         assert_eq!(ready.status(), 200, "{}", ready.text().await.unwrap_or_default());
     }
     // B's public page is served, and so cached, before the change.
-    let page_before = http
-        .get(format!("{}/", b.base_url()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page_before = public_page(&http, &b).await;
     let mut stream = http
         .get(format!("{}{}", b.base_url(), app::live::stream_path(c.id)))
         .send()
@@ -95,14 +93,7 @@ async fn a_change_through_one_instance_reaches_the_other_within_a_second() {
     assert_eq!(accidents(&next), accidents(&first) + 1);
 
     // B's cached public page was dropped: it shows the new figure too.
-    let page_after = http
-        .get(format!("{}/", b.base_url()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page_after = public_page(&http, &b).await;
     assert_ne!(
         page_before, page_after,
         "B still serves the page from before the change"

@@ -217,11 +217,16 @@ pub fn check_settings_change(
     if new.publish_days != now.publish_days && a_list_is_public {
         return Err(crate::SettingsError::WindowWhilePublic);
     }
-    let threshold_moves = round.is_some() && new.vote_threshold_pct != now.vote_threshold_pct;
-    if threshold_moves && round != Some(RoundStatus::Proposing) {
+    if new.vote_threshold_pct != now.vote_threshold_pct && !threshold_may_change(round) {
         return Err(crate::SettingsError::ThresholdAfterProposing);
     }
     Ok(())
+}
+
+/// Whether a round's vote threshold may still change: with no round open
+/// (it is the next round's), or while its list is being made.
+pub fn threshold_may_change(round: Option<RoundStatus>) -> bool {
+    round.is_none_or(|s| s == RoundStatus::Proposing)
 }
 
 /// The rows of the printed proposal list: what the council approved once

@@ -59,13 +59,3 @@ pub async fn check_invariants(db: &DatabaseConnection, label: &str, when: &str) 
         assert_eq!(store::testing::scalar(db, sql).await, 0, "[{label}] {when}: {sql}");
     }
 }
-
-/// The first column of every row of `sql`, as text.
-pub async fn texts(db: &DatabaseConnection, sql: &str) -> Vec<String> {
-    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql.to_string()))
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .iter()
-        .map(|r| r.try_get_by_index::<String>(0).unwrap_or_else(|e| panic!("{sql}: {e}")))
-        .collect()
-}

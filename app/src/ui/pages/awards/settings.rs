@@ -21,7 +21,7 @@ pub fn Settings(
     let details = NodeRef::<leptos::html::Details>::new();
     let office = crate::ui::session::use_session().has_any(OFFICE);
     // The threshold belongs to a round and may change only while its list is made.
-    let threshold_open = status.is_none_or(|s| s == RoundStatus::Proposing);
+    let threshold_open = domain::threshold_may_change(status);
     office.then(move || {
         view! {
             <details class="award-settings" node_ref=details open=move || actions.settings_open.get()

@@ -350,19 +350,7 @@ async fn unit_round(user: &mut GooseUser) -> TransactionResult {
     // The form is complete: every line and figure filled in.
     save(user, &mut unit, true).await?;
     let head = unit.head.clone();
-    let (_, body) = post_as(
-        user,
-        &head,
-        "/api/reports/act",
-        "/api/reports/act submit (head)",
-        &[
-            ("report_id", unit.report_id.to_string()),
-            ("kind", "submit".into()),
-            ("version", unit.version.to_string()),
-        ],
-    )
-    .await?;
-    let submitted: i64 = body.trim().parse().map_err(|_| format!("version: {body}"))?;
+    let submitted = act(user, &head, "submit (head)", &unit, "submit", unit.version).await?;
     let office = plan()
         .office
         .get_or_try_init(|| async {
@@ -382,20 +370,29 @@ async fn unit_round(user: &mut GooseUser) -> TransactionResult {
     // The office reads it and returns it a little later.
     let reading = Duration::from_millis(rand::rng().random_range(500..2000));
     tokio::time::sleep(reading).await;
-    let (_, body) = post_as(
-        user,
-        &office,
-        "/api/reports/act",
-        "/api/reports/act return (office)",
-        &[
-            ("report_id", unit.report_id.to_string()),
-            ("kind", "return".into()),
-            ("reason", "Bổ sung minh chứng (thử tải)".into()),
-            ("version", submitted.to_string()),
-        ],
-    )
-    .await?;
-    unit.version = body.trim().parse().map_err(|_| format!("version: {body}"))?;
+    unit.version = act(user, &office, "return (office)", &unit, "return", submitted).await?;
     user.set_session_data(unit);
     Ok(())
+}
+
+/// A workflow step on the unit's report; the report's new version.
+async fn act(
+    user: &mut GooseUser,
+    http: &reqwest::Client,
+    who: &str,
+    unit: &Unit,
+    kind: &str,
+    version: i64,
+) -> Result<i64, Box<TransactionError>> {
+    let mut form = vec![
+        ("report_id", unit.report_id.to_string()),
+        ("kind", kind.to_string()),
+        ("version", version.to_string()),
+    ];
+    if kind == "return" {
+        form.push(("reason", "Bổ sung minh chứng (thử tải)".into()));
+    }
+    let name = format!("/api/reports/act {who}");
+    let (_, body) = post_as(user, http, "/api/reports/act", &name, &form).await?;
+    Ok(body.trim().parse().map_err(|_| format!("version: {body}"))?)
 }
