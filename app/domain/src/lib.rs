@@ -23,6 +23,7 @@ pub mod scoring;
 pub mod sheet;
 pub mod standings;
 pub mod types;
+pub mod unit_import;
 pub mod validation;
 pub mod workflow;
 
@@ -45,5 +46,6 @@ pub use scoring::*;
 pub use sheet::*;
 pub use standings::*;
 pub use types::*;
+pub use unit_import::*;
 pub use validation::*;
 pub use workflow::*;
