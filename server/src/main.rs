@@ -115,6 +115,7 @@ async fn create_admin(
             display_name: display_name.trim().into(),
             email: None,
             unit_id: None,
+            committee_id: None,
             password_hash: hash,
             roles: vec![store::users::RoleGrant {
                 role: domain::Role::Admin,

@@ -49,6 +49,8 @@ pub struct Me {
     pub unit_id: Option<Id>,
     pub unit_name: Option<String>,
     pub unit_kind: Option<UnitKind>,
+    /// The committee this person works for; none for an installation's administrator.
+    pub committee_id: Option<Id>,
     pub roles: Vec<Role>,
 }
 
@@ -139,6 +141,7 @@ mod server {
             unit_id: user.unit_id,
             unit_name: user.unit_name.clone(),
             unit_kind: user.unit_kind,
+            committee_id: user.committee_id,
             roles: user.roles.iter().map(|g| g.role).collect(),
         }
     }

@@ -103,6 +103,8 @@ pub async fn create_user(form: NewUserForm) -> Result<Id, ApiError> {
             display_name: form.display_name.trim().into(),
             email: form.email.filter(|e| !e.trim().is_empty()),
             unit_id: form.unit_id,
+            // Staff without a unit work for the committee of whoever adds them.
+            committee_id: caller.signed_in()?.committee_id,
             password_hash: hash,
             roles: vec![store::users::RoleGrant {
                 role: form.role,

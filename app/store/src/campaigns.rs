@@ -9,15 +9,44 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 /// The campaign the public page shows by default: the open campaign that
 /// started last; when none is open, the one that started last.
 pub async fn current(db: &impl ConnectionTrait) -> Result<Option<CampaignInfo>> {
-    let latest_first = |q: Select<campaign::Entity>| {
-        q.order_by_desc(campaign::Column::StartsOn)
-            .order_by_desc(campaign::Column::Id)
+    current_of(db, None).await
+}
+
+/// [`current`] among the campaigns of `committees` (a committee's staff
+/// work on their own committee's campaign).
+pub async fn current_in(db: &impl ConnectionTrait, committees: &[Id]) -> Result<Option<CampaignInfo>> {
+    current_of(db, Some(committees)).await
+}
+
+async fn current_of(db: &impl ConnectionTrait, committees: Option<&[Id]>) -> Result<Option<CampaignInfo>> {
+    let candidates = || {
+        let q = campaign::Entity::find()
+            .order_by_desc(campaign::Column::StartsOn)
+            .order_by_desc(campaign::Column::Id);
+        match committees {
+            Some(ids) => q.filter(campaign::Column::CommitteeId.is_in(ids.iter().copied())),
+            None => q,
+        }
     };
     let open = campaign::Column::Status.eq(CampaignStatus::Open.code());
-    match first(db, latest_first(campaign::Entity::find().filter(open))).await? {
+    match first(db, candidates().filter(open)).await? {
         Some(info) => Ok(Some(info)),
-        None => first(db, latest_first(campaign::Entity::find())).await,
+        None => first(db, candidates()).await,
     }
+}
+
+/// Every campaign of `committees`, latest first.
+pub async fn of_committees(db: &impl ConnectionTrait, committees: &[Id]) -> Result<Vec<CampaignInfo>> {
+    let rows = campaign::Entity::find()
+        .filter(campaign::Column::CommitteeId.is_in(committees.iter().copied()))
+        .order_by_desc(campaign::Column::StartsOn)
+        .order_by_desc(campaign::Column::Id)
+        .find_also_related(committee::Entity)
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|(c, committee)| info(c, committee.map(|c| c.name).unwrap_or_default()))
+        .collect()
 }
 
 pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<CampaignInfo>> {

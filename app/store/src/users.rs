@@ -40,6 +40,8 @@ pub struct User {
     /// The unit's full name.
     pub unit_name: Option<String>,
     pub unit_kind: Option<domain::UnitKind>,
+    /// See `NewUser::committee_id`.
+    pub committee_id: Option<Id>,
     pub is_active: bool,
     pub is_demo: bool,
     /// Raised to end every session of the user; a session that began in an
@@ -57,6 +59,9 @@ pub struct NewUser {
     pub display_name: String,
     pub email: Option<String>,
     pub unit_id: Option<Id>,
+    /// The committee of staff without a unit (a unit's staff work for its
+    /// committee, whatever this says); none for an installation's administrator.
+    pub committee_id: Option<Id>,
     /// From [`crate::passwords::hash`]; the store never sees a password.
     pub password_hash: String,
     pub roles: Vec<RoleGrant>,
@@ -116,6 +121,15 @@ pub async fn create(txn: &DatabaseTransaction, new: NewUser) -> Result<Id> {
     if taken > 0 {
         return Err(StoreError::Conflict(NAME_TAKEN.into()));
     }
+    let committee_id = match new.unit_id {
+        Some(u) => unit::Entity::find_by_id(u)
+            .one(txn)
+            .await?
+            .map(|u| u.committee_id)
+            .ok_or_else(|| StoreError::NotFound("unit".into()))
+            .map(Some)?,
+        None => new.committee_id,
+    };
     let now = Utc::now();
     let inserted = user::ActiveModel {
         username: Set(username),
@@ -123,6 +137,7 @@ pub async fn create(txn: &DatabaseTransaction, new: NewUser) -> Result<Id> {
         email: Set(new.email),
         password_hash: Set(new.password_hash),
         unit_id: Set(new.unit_id),
+        committee_id: Set(committee_id),
         is_active: Set(true),
         is_demo: Set(new.is_demo),
         created_at: Set(now),
@@ -274,6 +289,7 @@ fn to_user(u: user::Model, unit: Option<unit::Model>, roles: Vec<RoleGrant>) -> 
         unit_id: u.unit_id,
         unit_kind: unit.as_ref().and_then(|x| domain::UnitKind::from_code(&x.kind)),
         unit_name: unit.map(|x| x.name),
+        committee_id: u.committee_id,
         is_active: u.is_active,
         is_demo: u.is_demo,
         session_epoch: u.session_epoch,

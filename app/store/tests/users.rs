@@ -16,6 +16,7 @@ fn new_user(username: &str, unit_id: Option<Id>, roles: Vec<RoleGrant>) -> NewUs
         display_name: format!("Người dùng {username}"),
         email: Some(format!("{}@example.vn", username.trim().to_lowercase())),
         unit_id,
+        committee_id: None,
         // Not a real hash: these tests never sign in.
         password_hash: format!("hash-of-{username}"),
         roles,

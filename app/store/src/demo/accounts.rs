@@ -19,6 +19,7 @@ struct Account {
     username: String,
     display_name: String,
     unit_id: Option<Id>,
+    committee_id: Option<Id>,
     roles: Vec<RoleGrant>,
 }
 
@@ -72,6 +73,7 @@ fn accounts(seeded: &Seeded) -> Vec<Account> {
         username: username.into(),
         display_name: display_name.into(),
         unit_id: None,
+        committee_id: Some(seeded.committee_id),
         roles: vec![role],
     };
     let global_admin = RoleGrant {
@@ -79,7 +81,10 @@ fn accounts(seeded: &Seeded) -> Vec<Account> {
         campaign_id: None,
     };
     let mut list = vec![
-        staff("quantri", "Quản trị hệ thống", global_admin),
+        Account {
+            committee_id: None,
+            ..staff("quantri", "Quản trị hệ thống", global_admin)
+        },
         staff(
             "thuongtruc",
             "Thường trực Ban ATGT huyện",
@@ -99,6 +104,7 @@ fn accounts(seeded: &Seeded) -> Vec<Account> {
             username,
             display_name,
             unit_id: Some(unit.id),
+            committee_id: Some(seeded.committee_id),
             roles: vec![in_demo(role)],
         };
         list.push(person(slug.clone(), format!("Cán bộ đầu mối – {name}"), Role::Reporter));
@@ -136,6 +142,7 @@ async fn put(txn: &DatabaseTransaction, a: Account, hash: &str) -> Result<Option
             display_name: a.display_name,
             email: None,
             unit_id: a.unit_id,
+            committee_id: a.committee_id,
             password_hash: hash.into(),
             roles: a.roles,
             is_demo: true,
@@ -149,6 +156,7 @@ async fn put(txn: &DatabaseTransaction, a: Account, hash: &str) -> Result<Option
     user::Entity::update_many()
         .col_expr(user::Column::DisplayName, Expr::value(a.display_name))
         .col_expr(user::Column::UnitId, Expr::value(a.unit_id))
+        .col_expr(user::Column::CommitteeId, Expr::value(a.committee_id))
         .col_expr(user::Column::IsActive, Expr::value(true))
         .filter(user::Column::Id.eq(existing.id))
         .exec(txn)

@@ -199,41 +199,7 @@ async fn register(
 /// The plan's default scoring sheet, copied into the campaign so that it
 /// can be edited there without touching other campaigns.
 async fn sheet(txn: &DatabaseTransaction, campaign_id: i64) -> Result<Vec<(i64, Criterion)>> {
-    let sheet = domain::default_sheet();
-    let mut out = Vec::new();
-    for (g, group) in sheet.groups.iter().enumerate() {
-        let group_row = criteria_group::ActiveModel {
-            campaign_id: Set(campaign_id),
-            code: Set(group.code.clone()),
-            name: Set(group.name.clone()),
-            task_ref: Set(group.task_ref.clone()),
-            max_points: Set(group.max_points),
-            sort_order: Set(g as i32 + 1),
-            ..Default::default()
-        }
-        .insert(txn)
-        .await?;
-        for (c, crit) in sheet.criteria_of(&group.code).enumerate() {
-            let row = criterion::ActiveModel {
-                campaign_id: Set(campaign_id),
-                group_id: Set(group_row.id),
-                code: Set(crit.code.clone()),
-                name: Set(crit.name.clone()),
-                description: Set(crit.description.clone()),
-                max_points: Set(crit.max_points),
-                rule: Set(crit.rule.code().into()),
-                evidence_required: Set(crit.evidence_required),
-                applies_to: Set(crit.applies_to.to_code()),
-                activity: Set(crit.activity.map(|a| a.code().into())),
-                sort_order: Set(c as i32 + 1),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await?;
-            out.push((row.id, crit.clone()));
-        }
-    }
-    Ok(out)
+    crate::campaign_setup::write_sheet(txn, campaign_id, &domain::default_sheet()).await
 }
 
 /// The demo shows the campaign as it stood in mid-December 2024: periods

@@ -27,6 +27,8 @@ pub struct Model {
     pub publish_days: i32,
     pub is_demo: bool,
     pub plan_document_id: Option<i64>,
+    /// The campaign this one was set up from, if it was copied.
+    pub copied_from_id: Option<i64>,
     pub created_at: DateTimeUtc,
 }
 

@@ -26,6 +26,7 @@ pub mod pledge;
 pub mod published_breakdown;
 pub mod ranking_publication;
 pub mod registration;
+pub mod reminder;
 pub mod report;
 pub mod report_activity;
 pub mod report_event;

@@ -13,6 +13,8 @@ pub struct Model {
     pub email: Option<String>,
     pub password_hash: String,
     pub unit_id: Option<i64>,
+    /// The committee this person works for; none for an installation's administrators.
+    pub committee_id: Option<i64>,
     pub is_active: bool,
     pub is_demo: bool,
     pub created_at: DateTimeUtc,

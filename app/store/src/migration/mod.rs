@@ -11,6 +11,7 @@ mod m20240705_000001_initial;
 mod m20241001_000002_accounts;
 mod m20261130_000003_publications;
 mod m20261201_000004_award_rounds;
+mod m20261202_000005_committees;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20241001_000002_accounts::Migration),
             Box::new(m20261130_000003_publications::Migration),
             Box::new(m20261201_000004_award_rounds::Migration),
+            Box::new(m20261202_000005_committees::Migration),
         ]
     }
 }
