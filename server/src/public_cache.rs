@@ -1,7 +1,7 @@
 //! The public pages' cache: the compressed HTML of `/` and `/c/…` kept in
-//! memory and served again until a figure it shows may have changed (the
-//! live hub's version moves on every change and on every recomputation that
-//! found something new). Visitors with a session are not served from it:
+//! memory and served again until a figure it shows changed (the live hub's
+//! public version moves when a recomputed overview differs from the one
+//! shown before). Visitors with a session are not served from it:
 //! their header shows their own links.
 
 use app::live::LiveHub;
@@ -41,7 +41,10 @@ impl PageCache {
             return next.run(req).await;
         };
         let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
-        let version = hub.version();
+        // A page asked for after a change shows it: wait for the change to be
+        // computed, then serve the page kept unless a public figure moved.
+        hub.settle().await;
+        let version = hub.public_version();
         let hit = self
             .entries
             .read()

@@ -81,6 +81,34 @@ async fn the_cached_page_gives_way_to_a_new_figure() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_change_the_public_does_not_see_keeps_the_cached_page() {
+    for (label, db) in store::testing::databases().await {
+        let server = Server::start(db.clone()).await;
+        let (_, h, _) = get(&server, "/", &[]).await;
+        let etag = header(&h, "etag");
+        let mut office = Client::signed_in(&server, Persona::Office).await;
+        let standings = |text: String| {
+            let s: Option<app::live::LiveSnapshot> = serde_json::from_str(&text).unwrap();
+            s.unwrap().standings
+        };
+        let (_, before) = office.post_full("/api/dashboard/overview", "", &[]).await;
+
+        // An approval moves the live official ranking, which only staff see
+        // (the public reads the published one).
+        let id = store::testing::scalar(&server.db, "SELECT MIN(id) FROM reports WHERE status = 'submitted'").await;
+        let v = store::reports::get(&server.db, id).await.unwrap().unwrap().version;
+        let approve = format!("report_id={id}&kind=approve&version={v}");
+        assert_eq!(office.post("/api/reports/act", &approve).await, 200, "[{label}]");
+        let (_, after) = office.post_full("/api/dashboard/overview", "", &[]).await;
+        assert_ne!(standings(after), standings(before), "[{label}] staff see the approval at once");
+
+        let (status, _, _) = get(&server, "/", &[("if-none-match", &etag)]).await;
+        assert_eq!(status, 304, "[{label}] the public page is kept");
+        store::testing::finish(vec![(label, db)]).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn open_data_names_campaign_period_and_unit_in_every_row() {
     for (label, db) in store::testing::databases().await {
         let server = Server::start(db.clone()).await;

@@ -61,7 +61,7 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<PublicView>,
         let s = frame.snapshot();
         return Ok(Some(PublicView {
             overview: s.overview.clone(),
-            at: s.at,
+            at: frame.public_at(),
         }));
     }
     let overview = overview_of(&db, campaign).await?;

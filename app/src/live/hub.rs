@@ -13,6 +13,10 @@ use std::time::Duration;
 use store::DatabaseConnection;
 use tokio::sync::{Mutex, broadcast, mpsc, watch};
 
+/// How long a page waits for the changes before it to be computed; past it,
+/// it computes what it needs itself.
+const SETTLE_WAIT: Duration = Duration::from_secs(3);
+
 /// A snapshot, and the same as ready-made Server-Sent Events (for staff and
 /// for the public) that every stream shares: a clone of `Bytes` is a
 /// reference, not a copy, whatever the number of screens.
@@ -23,12 +27,22 @@ pub struct Frame {
     pub public_event: Bytes,
     /// What was sent, to tell a real change from a minute's tick.
     snapshot: Arc<LiveSnapshot>,
+    /// The hub's change count when its computation began: it holds every
+    /// change counted up to there.
+    seq: u64,
+    /// When what the public sees last changed (staff-only changes keep it).
+    public_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl Frame {
     /// What this frame was made of, as staff and screens see it.
     pub fn snapshot(&self) -> &LiveSnapshot {
         &self.snapshot
+    }
+
+    /// See the field `public_at`.
+    pub fn public_at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.public_at
     }
 
     fn same_content(&self, other: &Frame) -> bool {
@@ -44,9 +58,17 @@ pub struct LiveHub {
     last: Arc<RwLock<HashMap<Id, Frame>>>,
     /// Screens that connect together before the first frame wait for one computation.
     first: Arc<Mutex<()>>,
-    /// Moves whenever what a campaign's pages show may have changed: the
-    /// public pages' cache keeps a page only while it stands still.
-    version: Arc<AtomicU64>,
+    /// Changes counted so far (on this instance, or heard from others).
+    seq: Arc<AtomicU64>,
+    /// The change count up to which every frame in `last` is computed.
+    settled: watch::Sender<u64>,
+    /// Moves only when what the public sees changed (a campaign's overview):
+    /// the public pages' cache keeps a page while it stands still, so the
+    /// many changes that move no public figure (a submission, a return) do
+    /// not make it render the page again.
+    public_version: Arc<AtomicU64>,
+    /// The overview each campaign's public pages were last shown with.
+    shown: Arc<RwLock<HashMap<Id, Arc<LiveSnapshot>>>>,
     /// Changes waiting for the worker (a metric).
     queued: Arc<AtomicUsize>,
     /// The other instances on the same PostgreSQL, if any.
@@ -65,7 +87,10 @@ impl LiveHub {
             frames,
             last: Arc::default(),
             first: Arc::default(),
-            version: Arc::default(),
+            seq: Arc::default(),
+            settled: watch::channel(0).0,
+            public_version: Arc::default(),
+            shown: Arc::default(),
             queued: Arc::default(),
             bus: Bus::for_db(&db),
             closing: watch::channel(false).0,
@@ -93,7 +118,7 @@ impl LiveHub {
             .read()
             .map(|l| l.keys().copied().collect())
             .unwrap_or_default();
-        self.version.fetch_add(1, Ordering::SeqCst);
+        self.public_version.fetch_add(1, Ordering::SeqCst);
         for id in ids {
             self.changed_elsewhere(id);
         }
@@ -101,17 +126,30 @@ impl LiveHub {
 
     /// A change committed by this or another instance.
     pub(super) fn changed_elsewhere(&self, campaign_id: Id) {
-        // A page loaded from now on must not get the frame from before the
-        // change: it is dropped at once, and recomputed by whoever needs it first.
-        if let Ok(mut l) = self.last.write() {
-            l.remove(&campaign_id);
-        }
-        self.version.fetch_add(1, Ordering::SeqCst);
-        // Counted before it is sent, so the worker never counts below zero.
+        // Queued before it is counted, so the worker never counts below zero.
         self.queued.fetch_add(1, Ordering::SeqCst);
         if self.changes.send(campaign_id).is_err() {
             self.queued.fetch_sub(1, Ordering::SeqCst);
+            return;
         }
+        // Counted after it is sent: a worker that has read the count has it
+        // in its queue (see `work`).
+        self.seq.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Waits until every change counted so far is in the frames, so a page
+    /// loaded after a change never shows what was there before it. Under
+    /// load this is one computation shared by every waiting page. False when
+    /// the worker did not get there in time.
+    pub async fn settle(&self) -> bool {
+        let want = self.seq.load(Ordering::SeqCst);
+        let mut rx = self.settled.subscribe();
+        let done = tokio::time::timeout(SETTLE_WAIT, rx.wait_for(|s| *s >= want)).await;
+        let settled = matches!(done, Ok(Ok(_)));
+        if !settled {
+            tracing::warn!(want, "live hub: frames not settled in time");
+        }
+        settled
     }
 
     /// Open streams, for the metrics.
@@ -139,31 +177,63 @@ impl LiveHub {
         self.closing.subscribe()
     }
 
-    /// See [`LiveHub::version`]'s field: read it before rendering a page, and
-    /// keep the page only while it is the same.
-    pub fn version(&self) -> u64 {
-        self.version.load(Ordering::SeqCst)
+    /// See the field `public_version`: settle, read it before rendering a
+    /// public page, and keep the page only while it is the same.
+    pub fn public_version(&self) -> u64 {
+        self.public_version.load(Ordering::SeqCst)
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Frame> {
         self.frames.subscribe()
     }
 
-    /// The latest frame of a campaign, computed now if there is none yet.
+    /// The latest frame of a campaign with every change made before the
+    /// call, computed now if there is none yet.
     pub async fn latest(&self, db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
+        let settled = self.settle().await;
         let cached = || self.last.read().ok().and_then(|l| l.get(&campaign_id).cloned());
-        if let Some(f) = cached() {
+        if settled && let Some(f) = cached() {
             return Some(f);
         }
         let _one_at_a_time = self.first.lock().await;
-        if let Some(f) = cached() {
+        if settled && let Some(f) = cached() {
             return Some(f);
         }
-        let frame = compute(db, campaign_id).await?;
-        if let Ok(mut l) = self.last.write() {
-            l.insert(campaign_id, frame.clone());
+        let seq = self.seq.load(Ordering::SeqCst);
+        let frame = compute(db, campaign_id, seq).await?;
+        Some(self.install(frame))
+    }
+
+    /// Keeps a newly computed frame unless a newer one is there; a frame with
+    /// nothing new keeps the one before it, so its time says when the figures
+    /// last changed. Returns the frame now kept.
+    fn install(&self, frame: Frame) -> Frame {
+        let id = frame.campaign_id;
+        let Ok(mut l) = self.last.write() else { return frame };
+        let kept = match l.get(&id) {
+            Some(old) if old.seq > frame.seq => return old.clone(),
+            Some(old) if old.same_content(&frame) => Frame {
+                seq: frame.seq,
+                ..old.clone()
+            },
+            // Staff-only figures moved: the public keeps its event and its time.
+            Some(old) if old.snapshot.overview == frame.snapshot.overview => Frame {
+                public_event: old.public_event.clone(),
+                public_at: old.public_at,
+                ..frame
+            },
+            _ => frame,
+        };
+        l.insert(id, kept.clone());
+        drop(l);
+        if let Ok(mut shown) = self.shown.write() {
+            let same = shown.get(&id).is_some_and(|s| s.overview == kept.snapshot.overview);
+            if !same {
+                shown.insert(id, kept.snapshot.clone());
+                self.public_version.fetch_add(1, Ordering::SeqCst);
+            }
         }
-        Some(frame)
+        kept
     }
 
     async fn work(self, db: DatabaseConnection, mut rx: mpsc::UnboundedReceiver<Id>) {
@@ -186,36 +256,27 @@ impl LiveHub {
             }
             // Changes that arrive together (an import, a batch of approvals) are computed once.
             tokio::time::sleep(Duration::from_millis(30)).await;
+            // Read before draining: a change counted by now is already queued.
+            let seq = self.seq.load(Ordering::SeqCst);
             while let Ok(id) = rx.try_recv() {
                 self.queued.fetch_sub(1, Ordering::SeqCst);
                 due.insert(id);
             }
             for id in due {
-                let Some(frame) = compute(&db, id).await else { continue };
-                // A frame with nothing new keeps the one before it, so its
-                // time says when the figures last changed.
-                let frame = match self.last.write() {
-                    Ok(mut l) => match l.get(&id) {
-                        Some(old) if old.same_content(&frame) => old.clone(),
-                        _ => {
-                            l.insert(id, frame.clone());
-                            self.version.fetch_add(1, Ordering::SeqCst);
-                            frame
-                        }
-                    },
-                    Err(_) => frame,
-                };
+                let Some(frame) = compute(&db, id, seq).await else { continue };
+                let frame = self.install(frame);
                 let same = sent.get(&id).is_some_and(|old| old.same_content(&frame));
                 if !same {
                     sent.insert(id, frame.clone());
                     let _ = self.frames.send(frame);
                 }
             }
+            self.settled.send_replace(seq);
         }
     }
 }
 
-async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
+async fn compute(db: &DatabaseConnection, campaign_id: Id, seq: u64) -> Option<Frame> {
     let result = async {
         let campaign = store::campaigns::by_id(db, campaign_id)
             .await?
@@ -255,7 +316,9 @@ async fn compute(db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
         campaign_id,
         full_event: sse_event("snapshot", &full),
         public_event: sse_event("snapshot", &public),
+        public_at: snapshot.at,
         snapshot: Arc::new(snapshot),
+        seq,
     })
 }
 
