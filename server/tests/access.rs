@@ -76,6 +76,15 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         "/api/awards/object" | "/api/public/awards" => true,
         // Only a unit's head confirms its registration.
         "/api/registration/confirm" => who == Head,
+        // Campaign administration is the standing office's (and the administrator's).
+        "/api/setup/campaigns"
+        | "/api/setup/draft"
+        | "/api/setup/create"
+        | "/api/setup/update"
+        | "/api/setup/status"
+        | "/api/setup/sheet"
+        | "/api/setup/save_sheet"
+        | "/api/setup/import_units" => matches!(who, Admin | Office),
         _ => return None,
     })
 }
@@ -144,8 +153,27 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/awards/settings" => "vote_threshold_pct=0&publish_days=0".into(),
         "/api/awards/holiday_add" => "day=x&name=x".into(),
         "/api/awards/holiday_remove" => "id=999999".into(),
+        "/api/setup/draft" | "/api/setup/sheet" => format!("campaign_id={}", fx.campaign_id),
+        // Open to archived is not a move the office may make.
+        "/api/setup/status" => format!("campaign_id={}&status=archived", fx.campaign_id),
+        // The JSON ones (see `json_body`) break a rule, so nothing changes.
         _ => String::new(),
     }
+}
+
+/// Arguments of the functions that take JSON, each refused by validation.
+fn json_body(path: &str, fx: &Fixtures) -> Option<String> {
+    let draft = r#"{"slug":"X","plan_number":"","title":"","theme":"","starts_on":"2025-07-05","ends_on":"2025-12-31",
+        "baseline_year":2024,"period_rule":"government_month","deadline_days":3,"serious_deaths_threshold":3,
+        "publish_days":5,"targets":[]}"#;
+    let c = fx.campaign_id;
+    Some(match path {
+        "/api/setup/create" => format!(r#"{{"from":null,"draft":{draft}}}"#),
+        "/api/setup/update" => format!(r#"{{"campaign_id":{c},"draft":{draft}}}"#),
+        "/api/setup/save_sheet" => format!(r#"{{"campaign_id":{c},"sheet":{{"groups":[],"criteria":[]}}}}"#),
+        "/api/setup/import_units" => format!(r#"{{"campaign_id":{c},"csv":"ten\nX"}}"#),
+        _ => return None,
+    })
 }
 
 /// An accident that passes decoding and fails validation (no commune, no time).
@@ -184,6 +212,8 @@ async fn every_server_function_refuses_whoever_it_should_on_both_databases() {
                     let fields = [("report_id", id.as_str()), ("criterion_code", "A1")];
                     let (content_type, bytes) = common::multipart(&fields, Some(("anh.png", common::PNG_1X1)));
                     client.post_raw(path, &content_type, bytes).await.0
+                } else if let Some(json) = json_body(path, &fx) {
+                    client.post_raw(path, "application/json", json.into_bytes()).await.0
                 } else {
                     client.post(path, &body(path, &fx)).await
                 };

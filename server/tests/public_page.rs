@@ -100,7 +100,11 @@ async fn a_change_the_public_does_not_see_keeps_the_cached_page() {
         let approve = format!("report_id={id}&kind=approve&version={v}");
         assert_eq!(office.post("/api/reports/act", &approve).await, 200, "[{label}]");
         let (_, after) = office.post_full("/api/dashboard/overview", "", &[]).await;
-        assert_ne!(standings(after), standings(before), "[{label}] staff see the approval at once");
+        assert_ne!(
+            standings(after),
+            standings(before),
+            "[{label}] staff see the approval at once"
+        );
 
         let (status, _, _) = get(&server, "/", &[("if-none-match", &etag)]).await;
         assert_eq!(status, 304, "[{label}] the public page is kept");

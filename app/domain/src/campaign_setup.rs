@@ -3,6 +3,7 @@
 //! must meet before anything is written. Every problem is reported at once.
 
 use crate::types::{CampaignStatus, PeriodRule, Target};
+use crate::validation::FieldError;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -28,29 +29,21 @@ pub struct CampaignDraft {
     pub targets: Vec<Target>,
 }
 
-/// A field of [`CampaignDraft`] and what is wrong with it, in Vietnamese.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftError {
-    pub field: &'static str,
-    pub message: String,
-}
-
 /// A campaign runs at most this long (the plan runs for months, a national
 /// programme for a few years).
 pub const MAX_YEARS: i32 = 5;
 
-fn err(field: &'static str, message: impl Into<String>) -> DraftError {
-    DraftError {
-        field,
-        message: message.into(),
-    }
+fn err(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError::new(field, message)
 }
 
 /// Whether `slug` can be a stable address: lowercase letters without marks,
 /// digits and single hyphens, 3 to 60 characters.
 pub fn valid_slug(slug: &str) -> bool {
     (3..=60).contains(&slug.len())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
@@ -58,7 +51,7 @@ pub fn valid_slug(slug: &str) -> bool {
 
 impl CampaignDraft {
     /// Every rule the settings break; empty when they can be saved.
-    pub fn problems(&self) -> Vec<DraftError> {
+    pub fn problems(&self) -> Vec<FieldError> {
         let mut out = Vec::new();
         if !valid_slug(&self.slug) {
             out.push(err(
@@ -66,7 +59,7 @@ impl CampaignDraft {
                 "Địa chỉ chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (3–60 ký tự)",
             ));
         }
-        let text = |field, value: &str, max: usize, name: &str, out: &mut Vec<DraftError>| {
+        let text = |field, value: &str, max: usize, name: &str, out: &mut Vec<FieldError>| {
             let n = value.trim().chars().count();
             if n == 0 {
                 out.push(err(field, format!("Chưa nhập {name}")));
@@ -100,7 +93,10 @@ impl CampaignDraft {
             ));
         }
         if !(1..=60).contains(&self.publish_days) {
-            out.push(err("publish_days", "Số ngày công khai danh sách khen thưởng là 1 đến 60"));
+            out.push(err(
+                "publish_days",
+                "Số ngày công khai danh sách khen thưởng là 1 đến 60",
+            ));
         }
         let mut measures: Vec<_> = self.targets.iter().map(|t| t.measure).collect();
         measures.sort();

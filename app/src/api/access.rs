@@ -155,7 +155,10 @@ mod server {
 
     /// Checks the policy of the server function at `path` for this request.
     pub async fn authorize(path: &str) -> Result<Caller, ApiError> {
-        check(path).await.map_err(ApiError::respond)
+        let caller = check(path).await.map_err(ApiError::respond)?;
+        // The rest of the call finds its campaign by the caller's committee.
+        leptos::prelude::provide_context(caller.clone());
+        Ok(caller)
     }
 
     async fn check(path: &str) -> Result<Caller, ApiError> {

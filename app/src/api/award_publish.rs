@@ -217,7 +217,7 @@ pub async fn public_awards(slug: Option<String>) -> Result<Vec<PublicAwardList>,
     let db = super::server::db()?;
     let campaign = match slug {
         Some(s) => store::campaigns::by_slug(&db, &s).await?,
-        None => store::campaigns::current(&db).await?,
+        None => super::server::current_campaign(&db).await?,
     };
     let Some(c) = campaign else { return Ok(Vec::new()) };
     public_awards_of(&db, &c).await

@@ -12,7 +12,7 @@ pub struct Ctx {
 
 /// The current campaign, or "not found".
 pub async fn current_campaign(db: &store::DatabaseConnection) -> Result<CampaignInfo, ApiError> {
-    store::campaigns::current(db)
+    super::server::current_campaign(db)
         .await?
         .ok_or_else(|| ApiError::NotFound.respond())
 }

@@ -40,7 +40,7 @@ pub async fn awards_page(period_id: Option<Id>) -> Result<Option<AwardsView>, Ap
     let caller = authorize(AwardsPage::PATH).await?;
     let me = caller.signed_in()?.clone();
     let db = super::server::db()?;
-    let Some(c) = store::campaigns::current(&db).await? else {
+    let Some(c) = super::server::current_campaign(&db).await? else {
         return Ok(None);
     };
     let today = super::server::today_local();

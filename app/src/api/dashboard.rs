@@ -13,7 +13,7 @@ pub async fn dashboard_overview() -> Result<Option<LiveSnapshot>, ApiError> {
     let db = super::server::db()?;
     let campaign = match caller.display_campaign {
         Some(id) => store::campaigns::by_id(&db, id).await?,
-        None => store::campaigns::current(&db).await?,
+        None => super::server::current_campaign(&db).await?,
     };
     let Some(c) = campaign else { return Ok(None) };
     let hub = use_context::<crate::live::LiveHub>().ok_or(ApiError::Internal)?;

@@ -25,6 +25,9 @@ pub mod registration;
 pub mod reports;
 pub mod review;
 #[cfg(feature = "ssr")]
+pub mod scope;
+#[cfg(feature = "ssr")]
 pub mod server;
+pub mod setup;
 
 pub use error::ApiError;

@@ -4,11 +4,19 @@
 use super::access::{ADMIN, CAMPAIGN_READERS, COUNCIL, OFFICE, Policy, RECORDERS, UNIT_STAFF};
 use super::{
     accidents, admin, audit, auth, award_publish, award_settings, award_steps, awards, dashboard, evidence, progress,
-    public, publication, rankings, registration, reports, review,
+    public, publication, rankings, registration, reports, review, setup,
 };
 use leptos::server_fn::ServerFn;
 
 pub const POLICIES: &[(&str, Policy)] = &[
+    (<setup::ListCampaigns as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::GetCampaignDraft as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::CreateCampaign as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::UpdateCampaign as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::SetCampaignStatus as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::CampaignSheet as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::SaveSheet as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::ImportUnits as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<public::PublicOverview as ServerFn>::PATH, Policy::Public),
     (<dashboard::DashboardOverview as ServerFn>::PATH, Policy::Display),
     (<auth::Login as ServerFn>::PATH, Policy::Public),

@@ -76,7 +76,7 @@ pub async fn my_tasks() -> Result<Vec<Task>, ApiError> {
     let caller = authorize(MyTasks::PATH).await?;
     let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
-    let Some(campaign) = store::campaigns::current(&db).await? else {
+    let Some(campaign) = super::server::current_campaign(&db).await? else {
         return Ok(vec![]);
     };
     let Some((periods, row)) =

@@ -50,7 +50,7 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<PublicView>,
     let db = super::server::db()?;
     let campaign = match slug {
         Some(slug) => store::campaigns::by_slug(&db, &slug).await?,
-        None => store::campaigns::current(&db).await?,
+        None => super::server::current_campaign(&db).await?,
     };
     let Some(campaign) = campaign else { return Ok(None) };
     // The live hub keeps each campaign's overview, recomputed when a figure

@@ -15,7 +15,7 @@ pub async fn publish_rankings() -> Result<PublishedRanking, ApiError> {
     let caller = authorize(PublishRankings::PATH).await?;
     let me = caller.signed_in()?.clone();
     let db = super::server::db()?;
-    let campaign = store::campaigns::current(&db)
+    let campaign = super::server::current_campaign(&db)
         .await?
         .ok_or_else(|| ApiError::NotFound.respond())?;
     let input = store::standings::input(&db, campaign.id, super::server::now_local()).await?;
@@ -56,7 +56,7 @@ pub async fn public_breakdown(slug: Option<String>, unit_id: Id) -> Result<Optio
     let db = super::server::db()?;
     let campaign = match slug {
         Some(s) => store::campaigns::by_slug(&db, &s).await?,
-        None => store::campaigns::current(&db).await?,
+        None => super::server::current_campaign(&db).await?,
     };
     let Some(campaign) = campaign else { return Ok(None) };
     let Some(publication) = store::publications::latest(&db, campaign.id).await? else {

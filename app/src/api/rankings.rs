@@ -64,7 +64,7 @@ pub async fn get_rankings(
 ) -> Result<Option<RankingView>, ApiError> {
     authorize(GetRankings::PATH).await?;
     let db = super::server::db()?;
-    let Some(campaign) = store::campaigns::current(&db).await? else {
+    let Some(campaign) = super::server::current_campaign(&db).await? else {
         return Ok(None);
     };
     let input = store::standings::input(&db, campaign.id, super::server::now_local()).await?;
@@ -95,7 +95,7 @@ pub async fn unit_breakdown(unit_id: Id, period_id: Option<Id>, official: bool) 
     let caller = authorize(UnitBreakdown::PATH).await?;
     let me = caller.signed_in()?;
     let db = super::server::db()?;
-    let campaign = store::campaigns::current(&db)
+    let campaign = super::server::current_campaign(&db)
         .await?
         .ok_or_else(|| ApiError::NotFound.respond())?;
     let input = store::standings::input(&db, campaign.id, super::server::now_local()).await?;

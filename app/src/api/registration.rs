@@ -14,7 +14,7 @@ pub async fn my_registration() -> Result<Option<RegistrationView>, ApiError> {
     let caller = authorize(MyRegistration::PATH).await?;
     let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
-    let Some(campaign) = store::campaigns::current(&db).await? else {
+    let Some(campaign) = super::server::current_campaign(&db).await? else {
         return Ok(None);
     };
     Ok(Some(store::registrations::view(&db, campaign.id, unit_id).await?))
@@ -33,7 +33,7 @@ pub async fn save_registration(
     let unit_id = caller.own_unit()?;
     let status = domain::register(&me.roles).map_err(|e| ApiError::Invalid(e.to_string()).respond())?;
     let db = super::server::db()?;
-    let campaign = store::campaigns::current(&db)
+    let campaign = super::server::current_campaign(&db)
         .await?
         .ok_or_else(|| ApiError::Invalid("Chưa có phong trào thi đua nào đang mở.".into()).respond())?;
     let view = store::registrations::view(&db, campaign.id, unit_id).await?;
@@ -75,7 +75,7 @@ pub async fn confirm_registration() -> Result<RegistrationStatus, ApiError> {
     let me = caller.signed_in()?;
     let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
-    let campaign = store::campaigns::current(&db)
+    let campaign = super::server::current_campaign(&db)
         .await?
         .ok_or_else(|| ApiError::NotFound.respond())?;
     let current = store::registrations::status_of(&db, campaign.id, unit_id).await?;

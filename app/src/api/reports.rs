@@ -32,7 +32,7 @@ pub async fn start_report(period_id: Id) -> Result<Id, ApiError> {
     let caller = authorize(StartReport::PATH).await?;
     let unit_id = caller.own_unit()?;
     let db = super::server::db()?;
-    let campaign = store::campaigns::current(&db)
+    let campaign = super::server::current_campaign(&db)
         .await?
         .ok_or_else(|| ApiError::NotFound.respond())?;
     let period = store::periods::list(&db, campaign.id)

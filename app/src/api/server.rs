@@ -13,6 +13,17 @@ pub fn db() -> Result<DatabaseConnection, ApiError> {
     })
 }
 
+/// The campaign the caller works on: their committee's current one; for
+/// the public and an installation's administrator, the installation's own
+/// (see `store::campaigns::current`).
+pub async fn current_campaign(db: &DatabaseConnection) -> Result<Option<domain::CampaignInfo>, ApiError> {
+    let committee = use_context::<super::access::Caller>().and_then(|c| c.me.and_then(|m| m.committee_id));
+    Ok(match committee {
+        Some(c) => store::campaigns::current_in(db, &[c]).await?,
+        None => store::campaigns::current(db).await?,
+    })
+}
+
 /// Tells the open pages that the campaign's figures or rankings may have
 /// moved; call after the change is committed.
 pub fn changed(campaign_id: domain::Id) {
@@ -46,12 +57,18 @@ pub async fn campaign_or_current(
     db: &DatabaseConnection,
     id: Option<domain::Id>,
 ) -> Result<Option<domain::CampaignInfo>, ApiError> {
-    Ok(match id {
-        Some(id) => Some(
-            store::campaigns::by_id(db, id)
-                .await?
-                .ok_or_else(|| ApiError::NotFound.respond())?,
-        ),
-        None => store::campaigns::current(db).await?,
-    })
+    let Some(id) = id else {
+        return current_campaign(db).await;
+    };
+    let campaign = store::campaigns::by_id(db, id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound.respond())?;
+    // Another committee's campaign is not there for this caller.
+    if let Some(caller) = use_context::<super::access::Caller>().filter(|c| c.me.is_some()) {
+        let scope = super::scope::Scope::of(db, &caller).await?;
+        if !scope.can_read(campaign.committee_id) {
+            return Err(ApiError::NotFound.respond());
+        }
+    }
+    Ok(Some(campaign))
 }

@@ -263,7 +263,9 @@ impl LiveHub {
                 due.insert(id);
             }
             for id in due {
-                let Some(frame) = compute(&db, id, seq).await else { continue };
+                let Some(frame) = compute(&db, id, seq).await else {
+                    continue;
+                };
                 let frame = self.install(frame);
                 let same = sent.get(&id).is_some_and(|old| old.same_content(&frame));
                 if !same {

@@ -144,8 +144,12 @@ pub async fn update(txn: &DatabaseTransaction, id: Id, draft: &CampaignDraft) ->
     if slug_taken(txn, &draft.slug, Some(id)).await? {
         return Err(StoreError::Conflict(SLUG_TAKEN.into()));
     }
-    let periods_move = (before.starts_on, before.ends_on, before.period_rule, before.deadline_days)
-        != (draft.starts_on, draft.ends_on, draft.period_rule, draft.deadline_days);
+    let periods_move = (
+        before.starts_on,
+        before.ends_on,
+        before.period_rule,
+        before.deadline_days,
+    ) != (draft.starts_on, draft.ends_on, draft.period_rule, draft.deadline_days);
     campaign::ActiveModel {
         id: Set(id),
         slug: Set(draft.slug.clone()),

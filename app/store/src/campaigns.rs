@@ -6,10 +6,19 @@ use crate::error::{code, count};
 use domain::{CampaignInfo, CampaignStatus, Id, Measure, PeriodRule, Target, TargetGoal};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Select};
 
-/// The campaign the public page shows by default: the open campaign that
-/// started last; when none is open, the one that started last.
+/// The campaign the public page shows by default: of the installation's own
+/// committee (the one whose campaign was set up first; other committees'
+/// campaigns have their own addresses), the open campaign that started
+/// last; when none is open, the one that started last.
 pub async fn current(db: &impl ConnectionTrait) -> Result<Option<CampaignInfo>> {
-    current_of(db, None).await
+    let first_set_up = campaign::Entity::find()
+        .order_by_asc(campaign::Column::Id)
+        .one(db)
+        .await?;
+    match first_set_up {
+        Some(c) => current_of(db, Some(&[c.committee_id])).await,
+        None => Ok(None),
+    }
 }
 
 /// [`current`] among the campaigns of `committees` (a committee's staff
@@ -37,8 +46,20 @@ async fn current_of(db: &impl ConnectionTrait, committees: Option<&[Id]>) -> Res
 
 /// Every campaign of `committees`, latest first.
 pub async fn of_committees(db: &impl ConnectionTrait, committees: &[Id]) -> Result<Vec<CampaignInfo>> {
-    let rows = campaign::Entity::find()
-        .filter(campaign::Column::CommitteeId.is_in(committees.iter().copied()))
+    listed(db, Some(committees)).await
+}
+
+/// Every campaign of the installation, latest first.
+pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<CampaignInfo>> {
+    listed(db, None).await
+}
+
+async fn listed(db: &impl ConnectionTrait, committees: Option<&[Id]>) -> Result<Vec<CampaignInfo>> {
+    let mut q = campaign::Entity::find();
+    if let Some(ids) = committees {
+        q = q.filter(campaign::Column::CommitteeId.is_in(ids.iter().copied()));
+    }
+    let rows = q
         .order_by_desc(campaign::Column::StartsOn)
         .order_by_desc(campaign::Column::Id)
         .find_also_related(committee::Entity)

@@ -31,7 +31,11 @@ async fn a_copy_into_another_committee_takes_the_frame_and_none_of_the_work() {
         txn.commit().await.unwrap();
 
         let new = campaigns::by_id(db, id).await.unwrap().unwrap();
-        assert_eq!((new.committee_id, new.status), (other, CampaignStatus::Draft), "[{label}]");
+        assert_eq!(
+            (new.committee_id, new.status),
+            (other, CampaignStatus::Draft),
+            "[{label}]"
+        );
         assert_eq!(new.plan_number, "25/KH-BATGT");
         assert_eq!(
             store::sheets::load(db, id).await.unwrap(),
@@ -42,11 +46,12 @@ async fn a_copy_into_another_committee_takes_the_frame_and_none_of_the_work() {
             campaigns::targets(db, id).await.unwrap(),
             campaigns::targets(db, old.id).await.unwrap()
         );
-        let count = |table: &str, campaign: i64| {
-            format!("SELECT COUNT(*) FROM {table} WHERE campaign_id = {campaign}")
-        };
+        let count = |table: &str, campaign: i64| format!("SELECT COUNT(*) FROM {table} WHERE campaign_id = {campaign}");
         for table in ["blocks", "award_forms", "criteria", "criteria_groups"] {
-            let (a, b) = (scalar(db, &count(table, old.id)).await, scalar(db, &count(table, id)).await);
+            let (a, b) = (
+                scalar(db, &count(table, old.id)).await,
+                scalar(db, &count(table, id)).await,
+            );
             assert!(a > 0 && a == b, "[{label}] {table}: {a} then {b}");
         }
         for table in [
@@ -57,7 +62,11 @@ async fn a_copy_into_another_committee_takes_the_frame_and_none_of_the_work() {
             "award_rounds",
             "display_tokens",
         ] {
-            assert_eq!(scalar(db, &count(table, id)).await, 0, "[{label}] no {table} carried over");
+            assert_eq!(
+                scalar(db, &count(table, id)).await,
+                0,
+                "[{label}] no {table} carried over"
+            );
         }
         // The periods follow the new dates: July to December 2025 and two reviews.
         let periods = store::periods::list(db, id).await.unwrap();
@@ -69,7 +78,11 @@ async fn a_copy_into_another_committee_takes_the_frame_and_none_of_the_work() {
         // The other committee's staff work on it; the first committee's do not see it.
         assert_eq!(campaigns::current_in(db, &[other]).await.unwrap().unwrap().id, id);
         assert_eq!(
-            campaigns::current_in(db, &[old.committee_id]).await.unwrap().unwrap().id,
+            campaigns::current_in(db, &[old.committee_id])
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
             old.id,
             "[{label}]"
         );
@@ -92,9 +105,15 @@ async fn a_copy_in_the_same_committee_keeps_each_unit_in_its_block_to_confirm_ag
     for (label, db) in &dbs {
         store::demo::seed(db).await.unwrap();
         let old = campaigns::current(db).await.unwrap().unwrap();
-        let draft = campaign_setup::draft_of(db, old.id).await.unwrap().unwrap().moved_by_years(1);
+        let draft = campaign_setup::draft_of(db, old.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .moved_by_years(1);
         let txn = begin_write(db).await.unwrap();
-        let id = campaign_setup::copy(&txn, old.id, old.committee_id, &draft).await.unwrap();
+        let id = campaign_setup::copy(&txn, old.id, old.committee_id, &draft)
+            .await
+            .unwrap();
         txn.commit().await.unwrap();
         let registered = |campaign: i64, status: &str| {
             format!("SELECT COUNT(*) FROM registrations WHERE campaign_id = {campaign} AND status = '{status}'")

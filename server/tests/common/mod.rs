@@ -128,6 +128,15 @@ impl<'a> Client<'a> {
         c
     }
 
+    /// Signs in an account a test made, whose password is the demo's.
+    pub async fn signed_in_as(server: &'a Server, username: &str) -> Client<'a> {
+        let mut c = Client::anonymous(server);
+        let body = format!("username={username}&password={}", store::demo::DEMO_PASSWORD);
+        let (status, text) = c.post_full("/api/auth/login", &body, &[]).await;
+        assert_eq!(status, 200, "{username} signs in: {text}");
+        c
+    }
+
     fn remember(&mut self, res: &axum::response::Response) {
         for v in res.headers().get_all("set-cookie") {
             let v = v.to_str().unwrap_or("");

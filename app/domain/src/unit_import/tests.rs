@@ -53,7 +53,10 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_taken() {
     assert!(errors[1].message.contains("Thiếu tên"), "{errors:?}");
     assert!(errors[2].message.contains("village"), "{errors:?}");
     assert!(errors[3].message.contains("Khối lạ"), "{errors:?}");
-    assert!(errors[4].message.contains("đã có"), "an existing unit, whatever its spacing and case");
+    assert!(
+        errors[4].message.contains("đã có"),
+        "an existing unit, whatever its spacing and case"
+    );
     assert!(errors[5].message.contains("đã có"), "twice in the file");
 }
 

@@ -63,9 +63,7 @@ impl MigrationTrait for Migration {
         manager
             .create_index(index("reminders", &["period_id", "unit_id", "kind"], true))
             .await?;
-        manager
-            .create_index(index("users", &["committee_id"], false))
-            .await?;
+        manager.create_index(index("users", &["committee_id"], false)).await?;
         Ok(())
     }
 
