@@ -78,6 +78,7 @@ fn expected(path: &str, who: Persona, fx: &Fixtures) -> Option<bool> {
         "/api/registration/confirm" => who == Head,
         // Campaign administration is the standing office's (and the administrator's).
         "/api/setup/campaigns"
+        | "/api/setup/campaign"
         | "/api/setup/draft"
         | "/api/setup/create"
         | "/api/setup/update"
@@ -153,7 +154,7 @@ fn body(path: &str, fx: &Fixtures) -> String {
         "/api/awards/settings" => "vote_threshold_pct=0&publish_days=0".into(),
         "/api/awards/holiday_add" => "day=x&name=x".into(),
         "/api/awards/holiday_remove" => "id=999999".into(),
-        "/api/setup/draft" | "/api/setup/sheet" => format!("campaign_id={}", fx.campaign_id),
+        "/api/setup/draft" | "/api/setup/sheet" | "/api/setup/campaign" => format!("campaign_id={}", fx.campaign_id),
         // Open to archived is not a move the office may make.
         "/api/setup/status" => format!("campaign_id={}&status=archived", fx.campaign_id),
         // The JSON ones (see `json_body`) break a rule, so nothing changes.

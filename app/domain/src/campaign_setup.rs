@@ -151,3 +151,48 @@ pub fn is_writable(status: CampaignStatus) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+impl CampaignStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            CampaignStatus::Draft => "Đang soạn",
+            CampaignStatus::Open => "Đang diễn ra",
+            CampaignStatus::Closed => "Đã kết thúc",
+            CampaignStatus::Archived => "Đã lưu trữ",
+        }
+    }
+
+    /// The moves the office is offered from this state, with the button's words.
+    pub fn moves(self) -> &'static [(CampaignStatus, &'static str)] {
+        use CampaignStatus::*;
+        match self {
+            Draft => &[(Open, "Mở phong trào")],
+            Open => &[(Closed, "Kết thúc phong trào")],
+            Closed => &[(Open, "Mở lại"), (Archived, "Lưu trữ")],
+            Archived => &[],
+        }
+    }
+}
+
+impl PeriodRule {
+    pub fn label(self) -> &'static str {
+        match self {
+            PeriodRule::GovernmentMonth => "Từ ngày 15 tháng trước đến ngày 14 tháng này",
+            PeriodRule::CalendarMonth => "Theo tháng dương lịch",
+        }
+    }
+}
+
+impl crate::types::ScoringRule {
+    pub fn label(self) -> &'static str {
+        use crate::types::ScoringRule::*;
+        match self {
+            SelfScored => "Đơn vị tự chấm",
+            Outcomes => "Kết quả kéo giảm tai nạn so với cùng kỳ",
+            ReportingDiscipline => "Chấp hành chế độ báo cáo",
+            ActivityAgainstPledge => "Hoạt động so với đăng ký",
+            Bonus => "Điểm thưởng",
+            Penalty => "Điểm trừ",
+        }
+    }
+}

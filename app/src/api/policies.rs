@@ -11,6 +11,7 @@ use leptos::server_fn::ServerFn;
 pub const POLICIES: &[(&str, Policy)] = &[
     (<setup::ListCampaigns as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<setup::GetCampaignDraft as ServerFn>::PATH, Policy::Roles(OFFICE)),
+    (<setup::CampaignSetup as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<setup::CreateCampaign as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<setup::UpdateCampaign as ServerFn>::PATH, Policy::Roles(OFFICE)),
     (<setup::SetCampaignStatus as ServerFn>::PATH, Policy::Roles(OFFICE)),

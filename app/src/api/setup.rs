@@ -22,6 +22,26 @@ pub struct CampaignList {
     pub templates: Vec<CampaignInfo>,
 }
 
+/// One period of a campaign as the setup page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeriodRow {
+    pub name: String,
+    pub starts_on: chrono::NaiveDate,
+    pub ends_on: chrono::NaiveDate,
+    /// Local time (Asia/Ho_Chi_Minh).
+    pub deadline: chrono::NaiveDateTime,
+}
+
+/// A campaign the office reads or works on, with its periods.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetupView {
+    pub campaign: CampaignInfo,
+    pub draft: CampaignDraft,
+    pub periods: Vec<PeriodRow>,
+    /// Its committee is the caller's and it is not closed.
+    pub writable: bool,
+}
+
 /// What an import did: units created, or every row's errors and nothing written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ImportOutcome {
@@ -57,6 +77,35 @@ pub async fn get_campaign_draft(campaign_id: Id) -> Result<CampaignDraft, ApiErr
     store::campaign_setup::draft_of(&db, campaign_id)
         .await?
         .ok_or_else(|| ApiError::NotFound.respond())
+}
+
+/// A campaign the caller reads, with its settings and periods.
+#[server(endpoint = "setup/campaign")]
+pub async fn campaign_setup(campaign_id: Id) -> Result<SetupView, ApiError> {
+    let caller = authorize(CampaignSetup::PATH).await?;
+    let db = super::server::db()?;
+    let scope = Scope::of(&db, &caller).await?;
+    let campaign = scope.campaign(&db, campaign_id).await?;
+    let draft = store::campaign_setup::draft_of(&db, campaign.id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound.respond())?;
+    let periods = store::periods::list(&db, campaign.id)
+        .await?
+        .into_iter()
+        .map(|p| PeriodRow {
+            name: p.name,
+            starts_on: p.starts_on,
+            ends_on: p.ends_on,
+            deadline: crate::ui::format::vietnam(p.deadline).naive_local(),
+        })
+        .collect();
+    let writable = scope.can_write(campaign.committee_id) && domain::is_writable(campaign.status);
+    Ok(SetupView {
+        campaign,
+        draft,
+        periods,
+        writable,
+    })
 }
 
 /// Creates a campaign for the caller's committee, from nothing (the plan's

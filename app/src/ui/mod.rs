@@ -97,6 +97,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/in/bang-tong-hop") view=pages::SummaryPrintPage />
                         <Route path=path!("/in/de-nghi-khen-thuong") view=pages::ProposalsPrintPage />
                         <Route path=path!("/xep-hang/:unit") view=pages::BreakdownPage />
+                        <Route path=path!("/thiet-lap") view=pages::SetupPage />
+                        <Route path=path!("/thiet-lap/:id") view=pages::CampaignSetupPage />
                     </Routes>
                 </components::Layout>
             </Router>

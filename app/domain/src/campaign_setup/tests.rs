@@ -100,3 +100,13 @@ fn a_campaign_moves_forward_and_a_closed_one_is_read_only() {
     assert!(is_writable(Open) && is_writable(Draft));
     assert!(!is_writable(Closed) && !is_writable(Archived));
 }
+
+#[test]
+fn every_offered_move_is_an_allowed_one() {
+    for from in CampaignStatus::ALL {
+        for (to, words) in from.moves() {
+            assert!(status_change_allowed(*from, *to), "{from:?} → {to:?}");
+            assert!(!words.is_empty());
+        }
+    }
+}

@@ -70,6 +70,7 @@ fn Nav() -> impl IntoView {
                     match session.me.await {
                         Ok(Some(me)) => view! {
                             {me.has_any(ADMIN).then(|| view! { <a href="/quan-tri/nguoi-dung">{t!(i18n, nav_users)}</a> })}
+                            {me.has_any(OFFICE).then(|| view! { <a href="/thiet-lap">{t!(i18n, nav_setup)}</a> })}
                             {me.has_any(OFFICE).then(|| view! { <a href="/quan-tri/man-hinh">{t!(i18n, nav_displays)}</a> })}
                             {me.unit_id.is_some().then(|| view! { <a href="/bao-cao">{t!(i18n, nav_reports)}</a> })}
                             {me.unit_id.is_some().then(|| view! { <a href="/dang-ky">{t!(i18n, nav_registration)}</a> })}

@@ -12,6 +12,7 @@ mod public;
 pub mod rankings;
 mod registration;
 mod reports;
+mod setup;
 
 pub use accidents::AccidentsPage;
 pub use account::{AccountPage, SignInPage};
@@ -25,3 +26,4 @@ pub use public::{PublicBreakdownPage, PublicPage};
 pub use rankings::{BreakdownPage, RankingsPage};
 pub use registration::{RegistrationNotice, RegistrationPage};
 pub use reports::{ReportPage, ReportsPage};
+pub use setup::{CampaignSetupPage, SetupPage};
