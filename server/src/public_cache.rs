@@ -33,6 +33,10 @@ struct Entry {
 #[derive(Clone, Default)]
 pub struct PageCache {
     entries: Arc<RwLock<HashMap<String, Entry>>>,
+    /// One render at a time per page: while a figure changes several times
+    /// a second, visitors who miss the cache together wait for one render
+    /// instead of each rendering the page anew.
+    renders: Arc<std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
 }
 
 impl PageCache {
@@ -45,18 +49,22 @@ impl PageCache {
         // computed, then serve the page kept unless a public figure moved.
         hub.settle().await;
         let version = hub.public_version();
-        let hit = self
-            .entries
-            .read()
-            .ok()
-            .and_then(|m| m.get(&key).filter(|e| e.version == version).cloned());
-        let entry = match hit {
+        let entry = match self.hit(&key, version) {
             Some(e) => e,
             None => {
-                let res = next.run(req).await;
-                match self.keep(key, version, res).await {
-                    Ok(e) => e,
-                    Err(res) => return res,
+                let render = self.render_lock(&key);
+                let _one_render = render.lock().await;
+                // Whoever held the lock before may have rendered this version.
+                match self.hit(&key, hub.public_version()) {
+                    Some(e) => e,
+                    None => {
+                        let version = hub.public_version();
+                        let res = next.run(req).await;
+                        match self.keep(key, version, res).await {
+                            Ok(e) => e,
+                            Err(res) => return res,
+                        }
+                    }
                 }
             }
         };
@@ -69,6 +77,19 @@ impl PageCache {
         let mut res = Response::new(Body::from(entry.body));
         *res.headers_mut() = entry.headers;
         res
+    }
+
+    fn hit(&self, key: &str, version: u64) -> Option<Entry> {
+        let entries = self.entries.read().ok()?;
+        entries.get(key).filter(|e| e.version == version).cloned()
+    }
+
+    fn render_lock(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut locks = self.renders.lock().unwrap_or_else(|e| e.into_inner());
+        if locks.len() >= MAX_ENTRIES {
+            locks.clear();
+        }
+        locks.entry(key.to_string()).or_default().clone()
     }
 
     /// Keeps a successful page; anything else goes back as it came.
