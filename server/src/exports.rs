@@ -29,13 +29,14 @@ pub async fn export(
     let Some(user) = auth.user.as_ref() else {
         return (StatusCode::UNAUTHORIZED, "Vui lòng đăng nhập.").into_response();
     };
-    if !app::api::access::me_of(&user.user).has_any(app::api::access::CAMPAIGN_READERS) {
+    let me = app::api::access::me_of(&user.user);
+    if !me.has_any(app::api::access::CAMPAIGN_READERS) {
         return (StatusCode::FORBIDDEN, "Bạn không có quyền tải tệp này.").into_response();
     }
     let Some((name, format)) = file.rsplit_once('.').filter(|(_, f)| *f == "xlsx" || *f == "csv") else {
         return (StatusCode::NOT_FOUND, "Không có tệp này.").into_response();
     };
-    let tables = match tables(&db, name, review.ky).await {
+    let tables = match tables(&db, me.committee_id, name, review.ky).await {
         Ok(Some(t)) => t,
         Ok(None) => return (StatusCode::NOT_FOUND, "Không có tệp này.").into_response(),
         Err(e) => {
@@ -70,12 +71,15 @@ pub async fn export(
     res
 }
 
+/// The tables of the caller's committee's current campaign (the
+/// installation's own for an administrator).
 async fn tables(
     db: &DatabaseConnection,
+    committee: Option<Id>,
     name: &str,
     review: Option<Id>,
 ) -> Result<Option<Vec<Table>>, store::StoreError> {
-    let Some(c) = store::campaigns::current(db).await? else {
+    let Some(c) = store::campaigns::current_for(db, committee).await? else {
         return Ok(None);
     };
     let now = app::api::server::now_local();

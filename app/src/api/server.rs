@@ -18,10 +18,7 @@ pub fn db() -> Result<DatabaseConnection, ApiError> {
 /// (see `store::campaigns::current`).
 pub async fn current_campaign(db: &DatabaseConnection) -> Result<Option<domain::CampaignInfo>, ApiError> {
     let committee = use_context::<super::access::Caller>().and_then(|c| c.me.and_then(|m| m.committee_id));
-    Ok(match committee {
-        Some(c) => store::campaigns::current_in(db, &[c]).await?,
-        None => store::campaigns::current(db).await?,
-    })
+    Ok(store::campaigns::current_for(db, committee).await?)
 }
 
 /// Tells the open pages that the campaign's figures or rankings may have

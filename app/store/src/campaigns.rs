@@ -27,6 +27,15 @@ pub async fn current_in(db: &impl ConnectionTrait, committees: &[Id]) -> Result<
     current_of(db, Some(committees)).await
 }
 
+/// The current campaign of a member of staff's committee, or the
+/// installation's own ([`current`]) for someone of no committee.
+pub async fn current_for(db: &impl ConnectionTrait, committee: Option<Id>) -> Result<Option<CampaignInfo>> {
+    match committee {
+        Some(c) => current_in(db, &[c]).await,
+        None => current(db).await,
+    }
+}
+
 async fn current_of(db: &impl ConnectionTrait, committees: Option<&[Id]>) -> Result<Option<CampaignInfo>> {
     let candidates = || {
         let q = campaign::Entity::find()
