@@ -124,6 +124,8 @@ async fn main() -> Result<(), Error> {
                     display_name: display,
                     email: None,
                     unit_id: Some(unit_id),
+                    // The store takes the unit's committee.
+                    committee_id: None,
                     password_hash: hash.clone(),
                     roles: vec![RoleGrant {
                         role,
