@@ -26,7 +26,7 @@ pub async fn stream(
 ) -> Response {
     let staff = auth.user.is_some() || is_display_of(&auth, &db, campaign_id).await;
     let rx = hub.subscribe();
-    let Some(first) = hub.latest(&db, campaign_id).await else {
+    let Some(first) = hub.latest(&db, campaign_id, app::live::PUBLIC_WAIT).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let pick = move |f: &Frame| -> Bytes {

@@ -30,7 +30,7 @@ pub async fn dataset(
         Ok(None) => return not_found(),
         Err(e) => return unavailable(e),
     };
-    let Some(frame) = hub.latest(&db, campaign.id).await else {
+    let Some(frame) = hub.latest(&db, campaign.id, app::live::PUBLIC_WAIT).await else {
         return unavailable("no frame");
     };
     let overview = &frame.snapshot().overview;

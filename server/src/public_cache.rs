@@ -45,9 +45,9 @@ impl PageCache {
             return next.run(req).await;
         };
         let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
-        // A page asked for after a change shows it: wait for the change to be
-        // computed, then serve the page kept unless a public figure moved.
-        hub.settle().await;
+        // A page asked for after a change shows it when the change is computed
+        // within a moment; then the page kept is served unless a public figure moved.
+        hub.settle(app::live::PUBLIC_WAIT).await;
         let version = hub.public_version();
         let entry = match self.hit(&key, version) {
             Some(e) => e,

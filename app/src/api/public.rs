@@ -56,7 +56,7 @@ pub async fn public_overview(slug: Option<String>) -> Result<Option<PublicView>,
     // The live hub keeps each campaign's overview, recomputed when a figure
     // changes and each minute: the page reads it instead of the database.
     if let Some(hub) = leptos::prelude::use_context::<crate::live::LiveHub>()
-        && let Some(frame) = hub.latest(&db, campaign.id).await
+        && let Some(frame) = hub.latest(&db, campaign.id, crate::live::PUBLIC_WAIT).await
     {
         let s = frame.snapshot();
         return Ok(Some(PublicView {

@@ -13,9 +13,12 @@ use std::time::Duration;
 use store::DatabaseConnection;
 use tokio::sync::{Mutex, broadcast, mpsc, watch};
 
-/// How long a page waits for the changes before it to be computed; past it,
-/// it computes what it needs itself.
-const SETTLE_WAIT: Duration = Duration::from_secs(3);
+/// How long staff pages wait for the changes before them to be computed
+/// (they expect to see what they just did).
+pub const STAFF_WAIT: Duration = Duration::from_secs(3);
+/// How long a public page waits: a resident changed nothing, and under a
+/// burst of changes the page must not queue behind them.
+pub const PUBLIC_WAIT: Duration = Duration::from_millis(300);
 
 /// A snapshot, and the same as ready-made Server-Sent Events (for staff and
 /// for the public) that every stream shares: a clone of `Bytes` is a
@@ -137,19 +140,16 @@ impl LiveHub {
         self.seq.fetch_add(1, Ordering::SeqCst);
     }
 
-    /// Waits until every change counted so far is in the frames, so a page
-    /// loaded after a change never shows what was there before it. Under
-    /// load this is one computation shared by every waiting page. False when
-    /// the worker did not get there in time.
-    pub async fn settle(&self) -> bool {
+    /// Waits, at most `wait`, until every change counted so far is in the
+    /// frames, so that a page loaded after a change shows it. Under load
+    /// this is one computation shared by every waiting page; when the
+    /// worker is behind, the page goes on with the frames there are (the
+    /// live stream brings the rest), rather than compute its own. False
+    /// when it was not settled in time.
+    pub async fn settle(&self, wait: Duration) -> bool {
         let want = self.seq.load(Ordering::SeqCst);
         let mut rx = self.settled.subscribe();
-        let done = tokio::time::timeout(SETTLE_WAIT, rx.wait_for(|s| *s >= want)).await;
-        let settled = matches!(done, Ok(Ok(_)));
-        if !settled {
-            tracing::warn!(want, "live hub: frames not settled in time");
-        }
-        settled
+        matches!(tokio::time::timeout(wait, rx.wait_for(|s| *s >= want)).await, Ok(Ok(_)))
     }
 
     /// Open streams, for the metrics.
@@ -187,16 +187,17 @@ impl LiveHub {
         self.frames.subscribe()
     }
 
-    /// The latest frame of a campaign with every change made before the
-    /// call, computed now if there is none yet.
-    pub async fn latest(&self, db: &DatabaseConnection, campaign_id: Id) -> Option<Frame> {
-        let settled = self.settle().await;
+    /// The latest frame of a campaign, with the changes made before the
+    /// call when the worker gets them in within `wait` (see
+    /// [`LiveHub::settle`]); computed here only if there is none yet.
+    pub async fn latest(&self, db: &DatabaseConnection, campaign_id: Id, wait: Duration) -> Option<Frame> {
+        self.settle(wait).await;
         let cached = || self.last.read().ok().and_then(|l| l.get(&campaign_id).cloned());
-        if settled && let Some(f) = cached() {
+        if let Some(f) = cached() {
             return Some(f);
         }
         let _one_at_a_time = self.first.lock().await;
-        if settled && let Some(f) = cached() {
+        if let Some(f) = cached() {
             return Some(f);
         }
         let seq = self.seq.load(Ordering::SeqCst);

@@ -13,7 +13,7 @@ mod bus;
 #[cfg(feature = "ssr")]
 mod hub;
 #[cfg(feature = "ssr")]
-pub use hub::{Frame, LiveHub, sse_event};
+pub use hub::{Frame, LiveHub, PUBLIC_WAIT, STAFF_WAIT, sse_event};
 
 /// What an open page needs to redraw after a change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
