@@ -39,23 +39,32 @@ pub async fn stream(
     let first = pick(&first);
     let ping = tokio::time::interval(Duration::from_secs(PING_SECS));
     // A shutdown ends the stream; the page reconnects to another instance or after the restart.
-    let state = (rx, ping, hub.closing(), Some(first));
-    let events = futures::stream::unfold(state, move |(mut rx, mut ping, mut closing, first)| async move {
+    let state = (rx, ping, hub.closing(), Some(first.clone()), first);
+    let events = futures::stream::unfold(state, move |(mut rx, mut ping, mut closing, first, mut sent)| async move {
         if let Some(ev) = first {
-            return Some((Ok::<_, Infallible>(ev), (rx, ping, closing, None)));
+            return Some((Ok::<_, Infallible>(ev), (rx, ping, closing, None, sent)));
         }
         loop {
             let event = tokio::select! {
                 _ = closing.wait_for(|c| *c) => return None,
                 got = rx.recv() => match got {
-                    Ok(f) if f.campaign_id == campaign_id => pick(&f),
+                    Ok(f) if f.campaign_id == campaign_id => {
+                        let ev = pick(&f);
+                        // A change only staff see keeps the public event itself:
+                        // the public stream has it already.
+                        if same_bytes(&ev, &sent) {
+                            continue;
+                        }
+                        sent = ev.clone();
+                        ev
+                    }
                     // Another campaign's, or frames missed while slow: the next one carries all.
                     Ok(_) | Err(RecvError::Lagged(_)) => continue,
                     Err(RecvError::Closed) => return None,
                 },
                 _ = ping.tick() => sse_event("ping", &chrono::Utc::now().to_rfc3339()),
             };
-            return Some((Ok(event), (rx, ping, closing, None)));
+            return Some((Ok(event), (rx, ping, closing, None, sent)));
         }
     });
     // Proxies must not hold the stream back.
@@ -68,6 +77,11 @@ pub async fn stream(
         Body::from_stream(events),
     )
         .into_response()
+}
+
+/// The same event, shared by the hub's frames (not merely equal text).
+fn same_bytes(a: &Bytes, b: &Bytes) -> bool {
+    a.as_ptr() == b.as_ptr() && a.len() == b.len()
 }
 
 async fn is_display_of(auth: &AuthSession, db: &DatabaseConnection, campaign_id: Id) -> bool {
