@@ -74,6 +74,7 @@ async fn migration_creates_exactly_the_entities_columns() {
         published_breakdown,
         ranking_publication,
         registration,
+        reminder,
         report,
         report_activity,
         report_event,
@@ -90,7 +91,7 @@ async fn migration_creates_exactly_the_entities_columns() {
 
     let tables = table_names(&migrated).await;
     assert_eq!(tables, table_names(&derived).await);
-    assert_eq!(tables.len(), 34);
+    assert_eq!(tables.len(), 35);
     for t in &tables {
         assert_eq!(columns(&migrated, t).await, columns(&derived, t).await, "table {t}");
     }
