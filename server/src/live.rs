@@ -40,33 +40,36 @@ pub async fn stream(
     let ping = tokio::time::interval(Duration::from_secs(PING_SECS));
     // A shutdown ends the stream; the page reconnects to another instance or after the restart.
     let state = (rx, ping, hub.closing(), Some(first.clone()), first);
-    let events = futures::stream::unfold(state, move |(mut rx, mut ping, mut closing, first, mut sent)| async move {
-        if let Some(ev) = first {
-            return Some((Ok::<_, Infallible>(ev), (rx, ping, closing, None, sent)));
-        }
-        loop {
-            let event = tokio::select! {
-                _ = closing.wait_for(|c| *c) => return None,
-                got = rx.recv() => match got {
-                    Ok(f) if f.campaign_id == campaign_id => {
-                        let ev = pick(&f);
-                        // A change only staff see keeps the public event itself:
-                        // the public stream has it already.
-                        if same_bytes(&ev, &sent) {
-                            continue;
+    let events = futures::stream::unfold(
+        state,
+        move |(mut rx, mut ping, mut closing, first, mut sent)| async move {
+            if let Some(ev) = first {
+                return Some((Ok::<_, Infallible>(ev), (rx, ping, closing, None, sent)));
+            }
+            loop {
+                let event = tokio::select! {
+                    _ = closing.wait_for(|c| *c) => return None,
+                    got = rx.recv() => match got {
+                        Ok(f) if f.campaign_id == campaign_id => {
+                            let ev = pick(&f);
+                            // A change only staff see keeps the public event itself:
+                            // the public stream has it already.
+                            if same_bytes(&ev, &sent) {
+                                continue;
+                            }
+                            sent = ev.clone();
+                            ev
                         }
-                        sent = ev.clone();
-                        ev
-                    }
-                    // Another campaign's, or frames missed while slow: the next one carries all.
-                    Ok(_) | Err(RecvError::Lagged(_)) => continue,
-                    Err(RecvError::Closed) => return None,
-                },
-                _ = ping.tick() => sse_event("ping", &chrono::Utc::now().to_rfc3339()),
-            };
-            return Some((Ok(event), (rx, ping, closing, None, sent)));
-        }
-    });
+                        // Another campaign's, or frames missed while slow: the next one carries all.
+                        Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                        Err(RecvError::Closed) => return None,
+                    },
+                    _ = ping.tick() => sse_event("ping", &chrono::Utc::now().to_rfc3339()),
+                };
+                return Some((Ok(event), (rx, ping, closing, None, sent)));
+            }
+        },
+    );
     // Proxies must not hold the stream back.
     (
         [

@@ -17,6 +17,9 @@ pub async fn dashboard_overview() -> Result<Option<LiveSnapshot>, ApiError> {
     };
     let Some(c) = campaign else { return Ok(None) };
     let hub = use_context::<crate::live::LiveHub>().ok_or(ApiError::Internal)?;
-    let frame = hub.latest(&db, c.id, crate::live::STAFF_WAIT).await.ok_or(ApiError::Internal)?;
+    let frame = hub
+        .latest(&db, c.id, crate::live::STAFF_WAIT)
+        .await
+        .ok_or(ApiError::Internal)?;
     Ok(Some(frame.snapshot().clone()))
 }
