@@ -7,6 +7,7 @@
 //! Xã Long Hưng,2023,7,2,1,2,0,0,1
 //! ```
 
+use crate::csv_file::{data_lines, no_lines, normalise};
 use crate::figures::AccidentFigures;
 use crate::types::{Id, Measure};
 use crate::validation::figures_from_row;
@@ -50,10 +51,6 @@ pub struct CommuneName {
     pub short_name: String,
 }
 
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
 /// Parses and checks the whole file. `years` are the years a baseline may
 /// be for (the campaign's baseline year, usually one).
 pub fn parse_baseline_csv(
@@ -65,43 +62,17 @@ pub fn parse_baseline_csv(
         .iter()
         .flat_map(|c| [(normalise(&c.name), c.id), (normalise(&c.short_name), c.id)])
         .collect();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
     let mut errors = Vec::new();
     let mut rows = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut records = reader.records();
-    match records.next() {
-        Some(Ok(h))
-            if h.iter()
-                .map(normalise)
-                .eq(BASELINE_HEADER.iter().map(|s| s.to_string())) => {}
-        _ => {
-            return Err(vec![RowError {
-                line: 1,
-                message: format!("Dòng tiêu đề phải là: {}", BASELINE_HEADER.join(",")),
-            }]);
-        }
-    }
-    for (i, record) in records.enumerate() {
-        let line = i + 2;
+    for (line, record) in data_lines(text, &BASELINE_HEADER)? {
         let record = match record {
             Ok(r) => r,
-            Err(_) => {
-                errors.push(RowError {
-                    line,
-                    message: "Dòng không đọc được (sai định dạng CSV hoặc mã ký tự không phải UTF-8)".into(),
-                });
+            Err(e) => {
+                errors.push(e);
                 continue;
             }
         };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
         match parse_row(&record, &by_name, years) {
             Ok(row) if !seen.insert((row.commune_unit_id, row.year, row.month)) => errors.push(RowError {
                 line,
@@ -112,10 +83,7 @@ pub fn parse_baseline_csv(
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError {
-            line: 2,
-            message: "Tệp không có dòng số liệu nào".into(),
-        });
+        errors.push(no_lines("số liệu"));
     }
     if errors.is_empty() { Ok(rows) } else { Err(errors) }
 }

@@ -10,6 +10,7 @@ pub mod campaign;
 pub mod campaign_setup;
 pub mod completeness;
 pub mod council;
+mod csv_file;
 pub mod evidence;
 pub mod export;
 pub mod figures;

@@ -9,6 +9,7 @@
 //! A name holding a comma is quoted, as spreadsheets do: `"Khối xã, thị trấn"`.
 
 use crate::baseline_import::RowError;
+use crate::csv_file::{data_lines, no_lines, normalise};
 use crate::types::{Id, UnitKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,45 +37,22 @@ pub struct BlockName {
     pub name: String,
 }
 
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
 /// Parses and checks the whole file against the committee's `existing` unit
 /// names (a name is taken once) and the campaign's `blocks`.
 pub fn parse_units_csv(text: &str, existing: &[String], blocks: &[BlockName]) -> Result<Vec<UnitRow>, Vec<RowError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    match records.next() {
-        Some(Ok(h)) if h.iter().map(normalise).eq(UNIT_HEADER.iter().map(|s| s.to_string())) => {}
-        _ => {
-            return Err(vec![RowError {
-                line: 1,
-                message: format!("Dòng tiêu đề phải là: {}", UNIT_HEADER.join(",")),
-            }]);
-        }
-    }
+    let lines = data_lines(text, &UNIT_HEADER)?;
     let blocks: BTreeMap<String, Id> = blocks.iter().map(|b| (normalise(&b.name), b.id)).collect();
     let mut taken: BTreeSet<String> = existing.iter().map(|n| normalise(n)).collect();
     let mut errors = Vec::new();
     let mut rows = Vec::new();
-    for (i, record) in records.enumerate() {
-        let line = i + 2;
-        let Ok(record) = record else {
-            errors.push(RowError {
-                line,
-                message: "Dòng không đọc được (sai định dạng CSV hoặc mã ký tự không phải UTF-8)".into(),
-            });
-            continue;
+    for (line, record) in lines {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
         };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
         match parse_row(&record, &blocks) {
             Ok(row) if !taken.insert(normalise(&row.name)) => errors.push(RowError {
                 line,
@@ -85,10 +63,7 @@ pub fn parse_units_csv(text: &str, existing: &[String], blocks: &[BlockName]) ->
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        errors.push(RowError {
-            line: 2,
-            message: "Tệp không có dòng đơn vị nào".into(),
-        });
+        errors.push(no_lines("đơn vị"));
     }
     if errors.is_empty() { Ok(rows) } else { Err(errors) }
 }

@@ -45,7 +45,7 @@ pub async fn save_award_settings(
     let mut e = caller.audit("award_settings_changed", "campaign", Some(c.id));
     e.old_value = Some(said(now));
     e.new_value = Some(said(new));
-    run::commit(txn, c.id, e).await
+    super::server::commit_audited(txn, c.id, e).await
 }
 
 /// Adds a public holiday (`day` as yyyy-mm-dd) to the committee's calendar.
@@ -63,7 +63,7 @@ pub async fn add_holiday(day: String, name: String) -> Result<Id, ApiError> {
         .ok_or_else(|| run::invalid("Ngày này đã có trong danh sách ngày nghỉ lễ."))?;
     let mut e = caller.audit("holiday_added", "holiday", Some(id));
     e.new_value = Some(format!("{} — {name}", day.format("%d/%m/%Y")));
-    run::commit(txn, c.id, e).await?;
+    super::server::commit_audited(txn, c.id, e).await?;
     Ok(id)
 }
 
@@ -79,5 +79,5 @@ pub async fn remove_holiday(id: Id) -> Result<(), ApiError> {
         .ok_or_else(|| ApiError::NotFound.respond())?;
     let mut e = caller.audit("holiday_removed", "holiday", Some(id));
     e.old_value = Some(format!("{} — {}", gone.day.format("%d/%m/%Y"), gone.name));
-    run::commit(txn, c.id, e).await
+    super::server::commit_audited(txn, c.id, e).await
 }

@@ -69,19 +69,5 @@ pub async fn finish(
 ) -> Result<(), ApiError> {
     let mut e = caller.audit(action, entity.0, entity.1);
     e.new_value = Some(new_value);
-    commit(txn, ctx.campaign.id, e).await
-}
-
-/// Writes the audit line `e` of a change to `campaign_id` and commits; the
-/// pages showing the campaign move.
-pub async fn commit(
-    txn: store::DatabaseTransaction,
-    campaign_id: Id,
-    mut e: store::audit::AuditEntry,
-) -> Result<(), ApiError> {
-    e.campaign_id = Some(campaign_id);
-    store::audit::record(&txn, e).await?;
-    txn.commit().await.map_err(store::StoreError::from)?;
-    server::changed(campaign_id);
-    Ok(())
+    server::commit_audited(txn, ctx.campaign.id, e).await
 }

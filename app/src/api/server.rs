@@ -29,6 +29,20 @@ pub fn changed(campaign_id: domain::Id) {
     }
 }
 
+/// Writes the audit line `e` of a change to `campaign_id` and commits; the
+/// pages showing the campaign move.
+pub async fn commit_audited(
+    txn: store::DatabaseTransaction,
+    campaign_id: domain::Id,
+    mut e: store::audit::AuditEntry,
+) -> Result<(), ApiError> {
+    e.campaign_id = Some(campaign_id);
+    store::audit::record(&txn, e).await?;
+    txn.commit().await.map_err(store::StoreError::from)?;
+    changed(campaign_id);
+    Ok(())
+}
+
 /// The committee works on Vietnamese time, whatever the server's zone.
 pub fn today_local() -> NaiveDate {
     chrono::Utc::now()

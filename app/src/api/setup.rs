@@ -149,19 +149,14 @@ pub async fn update_campaign(campaign_id: Id, draft: CampaignDraft) -> Result<()
     let db = super::server::db()?;
     let c = writable(&db, &caller, campaign_id).await?;
     check(&draft)?;
-    let before = store::campaign_setup::draft_of(&db, c.id).await?;
     let txn = store::begin_write(&db).await?;
-    store::campaign_setup::update(&txn, c.id, &draft)
+    let before = store::campaign_setup::update(&txn, c.id, &draft)
         .await
         .map_err(|e| ApiError::from(e).respond())?;
     let mut e = caller.audit("campaign_updated", "campaign", Some(c.id));
-    e.campaign_id = Some(c.id);
-    e.old_value = before.map(|d| summary(&d));
+    e.old_value = Some(summary(&before));
     e.new_value = Some(summary(&draft));
-    store::audit::record(&txn, e).await?;
-    txn.commit().await.map_err(store::StoreError::from)?;
-    super::server::changed(c.id);
-    Ok(())
+    super::server::commit_audited(txn, c.id, e).await
 }
 
 /// Opens, closes, reopens or archives a campaign.
@@ -176,13 +171,9 @@ pub async fn set_campaign_status(campaign_id: Id, status: CampaignStatus) -> Res
     let txn = store::begin_write(&db).await?;
     store::campaign_setup::set_status(&txn, c.id, status).await?;
     let mut e = caller.audit("campaign_status", "campaign", Some(c.id));
-    e.campaign_id = Some(c.id);
     e.old_value = Some(c.status.code().into());
     e.new_value = Some(status.code().into());
-    store::audit::record(&txn, e).await?;
-    txn.commit().await.map_err(store::StoreError::from)?;
-    super::server::changed(c.id);
-    Ok(())
+    super::server::commit_audited(txn, c.id, e).await
 }
 
 /// A campaign's scoring sheet, to edit.
@@ -213,14 +204,10 @@ pub async fn save_sheet(campaign_id: Id, sheet: Sheet) -> Result<(), ApiError> {
         .await
         .map_err(|e| ApiError::from(e).respond())?;
     let mut e = caller.audit("sheet_saved", "campaign", Some(c.id));
-    e.campaign_id = Some(c.id);
     let said = |s: &Sheet| format!("{} nhóm, {} tiêu chí", s.groups.len(), s.criteria.len());
     e.old_value = Some(said(&before));
     e.new_value = Some(said(&sheet));
-    store::audit::record(&txn, e).await?;
-    txn.commit().await.map_err(store::StoreError::from)?;
-    super::server::changed(c.id);
-    Ok(())
+    super::server::commit_audited(txn, c.id, e).await
 }
 
 /// Adds the committee's units from a CSV file's text; a file with any bad

@@ -53,6 +53,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                         .into_any()
                 }}
                 <MetaTags />
+                // After the main stylesheet (MetaTags puts it there), so that its rules win when printing.
+                <link rel="stylesheet" href="/print.css" media="print" />
             </head>
             <body>
                 <App />

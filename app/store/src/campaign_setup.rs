@@ -115,11 +115,13 @@ pub async fn copy(txn: &DatabaseTransaction, from: Id, committee_id: Id, draft: 
 
 /// The settings of campaign `id` as the office edits them (and a copy starts from).
 pub async fn draft_of(db: &impl ConnectionTrait, id: Id) -> Result<Option<CampaignDraft>> {
-    let Some(c) = campaign::Entity::find_by_id(id).one(db).await? else {
+    let Some(row) = campaign::Entity::find_by_id(id).one(db).await? else {
         return Ok(None);
     };
-    let targets = crate::campaigns::targets(db, id).await?;
+    let deadline_days = crate::error::count(row.deadline_days, "deadline days")?;
+    let c = crate::campaigns::info(row, String::new())?;
     Ok(Some(CampaignDraft {
+        targets: crate::campaigns::targets(db, id).await?,
         slug: c.slug,
         plan_number: c.plan_number,
         title: c.title,
@@ -127,17 +129,16 @@ pub async fn draft_of(db: &impl ConnectionTrait, id: Id) -> Result<Option<Campai
         starts_on: c.starts_on,
         ends_on: c.ends_on,
         baseline_year: c.baseline_year,
-        period_rule: crate::error::code(&c.period_rule, domain::PeriodRule::from_code, "period rule")?,
-        deadline_days: crate::error::count(c.deadline_days, "deadline days")?,
-        serious_deaths_threshold: crate::error::count(c.serious_deaths_threshold, "serious deaths threshold")?,
-        publish_days: crate::error::count(c.publish_days, "publish days")?,
-        targets,
+        period_rule: c.period_rule,
+        deadline_days,
+        serious_deaths_threshold: c.serious_deaths_threshold,
+        publish_days: c.publish_days,
     }))
 }
 
-/// Saves edited settings. Dates, rule and deadlines regenerate the periods,
-/// which only a campaign without reports allows.
-pub async fn update(txn: &DatabaseTransaction, id: Id, draft: &CampaignDraft) -> Result<()> {
+/// Saves edited settings and returns those they replace. Dates, rule and
+/// deadlines regenerate the periods, which only a campaign without reports allows.
+pub async fn update(txn: &DatabaseTransaction, id: Id, draft: &CampaignDraft) -> Result<CampaignDraft> {
     let before = draft_of(txn, id)
         .await?
         .ok_or_else(|| StoreError::NotFound("campaign".into()))?;
@@ -165,7 +166,7 @@ pub async fn update(txn: &DatabaseTransaction, id: Id, draft: &CampaignDraft) ->
     if periods_move {
         write_periods(txn, id, &periods_of(draft)).await?;
     }
-    Ok(())
+    Ok(before)
 }
 
 /// Moves the campaign to `to`; the caller checked the move is allowed.

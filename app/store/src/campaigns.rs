@@ -111,7 +111,7 @@ async fn first(db: &impl ConnectionTrait, query: Select<campaign::Entity>) -> Re
     }
 }
 
-fn info(c: campaign::Model, committee_name: String) -> Result<CampaignInfo> {
+pub(crate) fn info(c: campaign::Model, committee_name: String) -> Result<CampaignInfo> {
     Ok(CampaignInfo {
         id: c.id,
         committee_id: c.committee_id,
